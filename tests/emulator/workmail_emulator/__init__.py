@@ -1,0 +1,1 @@
+"""In-memory Amazon WorkMail emulator (a moto extension)."""
