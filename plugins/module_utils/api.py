@@ -1,0 +1,245 @@
+# -*- coding: utf-8 -*-
+# Private to mailops.workmail: not a stable API for other collections.
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Every WorkMail API call the collection makes, one small method each.
+
+``WorkMailAPI`` wraps a plain boto3 ``workmail`` client. Each call is retried on throttling and
+transient faults and any failure becomes a ``WorkMailError`` carrying the service's error code,
+so the rest of the collection never touches botocore exceptions. Readers return ``None`` where
+the service answers "not found". The class takes a client, not an AnsibleModule, so the same
+code serves modules and bulk runs.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+try:
+    import botocore.exceptions
+except ImportError:
+    pass  # AnsibleAWSModule reports the missing SDK
+
+from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
+
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import NOT_FOUND_CODES
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import RETRY_CODES
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import error_code
+
+PAGE_SIZE = 100
+
+
+def _snake(operation):
+    return "".join("_" + c.lower() if c.isupper() else c for c in operation).lstrip("_")
+
+
+class WorkMailAPI:
+    """The WorkMail API as the collection uses it."""
+
+    def __init__(self, client, retries=8, delay=1):
+        self.client = client
+        self._retry = AWSRetry.jittered_backoff(retries=retries, delay=delay, catch_extra_error_codes=RETRY_CODES)
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def call(self, operation, **params):
+        """Call ``operation`` (e.g. "CreateUser") with ``params``; return the response."""
+        method = self._retry(getattr(self.client, _snake(operation)))
+        try:
+            response = method(**params)
+        except botocore.exceptions.ClientError as e:
+            code = error_code(e)
+            raise WorkMailError(
+                "{0} failed: {1}".format(operation, e.response.get("Error", {}).get("Message") or code), code=code, exception=e
+            )
+        except botocore.exceptions.BotoCoreError as e:
+            raise WorkMailError("{0} failed: {1}".format(operation, e), exception=e)
+        response.pop("ResponseMetadata", None)
+        return response
+
+    def find(self, operation, **params):
+        """Like ``call`` but return None when the service answers "not found"."""
+        try:
+            return self.call(operation, **params)
+        except WorkMailError as e:
+            if e.code in NOT_FOUND_CODES:
+                return None
+            raise
+
+    def paginate(self, operation, result_key, page_size=PAGE_SIZE, **params):
+        """All items of a list operation, following NextToken by hand (five have no paginator)."""
+        items = []
+        params["MaxResults"] = page_size
+        while True:
+            response = self.call(operation, **params)
+            items.extend(response.get(result_key) or [])
+            token = response.get("NextToken")
+            if not token:
+                return items
+            params["NextToken"] = token
+
+    # -- organizations ---------------------------------------------------------------------
+
+    def list_organizations(self):
+        return self.paginate("ListOrganizations", "OrganizationSummaries")
+
+    def describe_organization(self, organization_id):
+        return self.find("DescribeOrganization", OrganizationId=organization_id)
+
+    def create_organization(self, **params):
+        return self.call("CreateOrganization", **params)["OrganizationId"]
+
+    def delete_organization(self, organization_id, **flags):
+        return self.call("DeleteOrganization", OrganizationId=organization_id, **flags)
+
+    def list_tags(self, arn):
+        return dict((t["Key"], t["Value"]) for t in self.call("ListTagsForResource", ResourceARN=arn).get("Tags", []))
+
+    def tag_resource(self, arn, tags):
+        self.call("TagResource", ResourceARN=arn, Tags=[{"Key": k, "Value": v} for k, v in sorted(tags.items())])
+
+    def untag_resource(self, arn, keys):
+        self.call("UntagResource", ResourceARN=arn, TagKeys=sorted(keys))
+
+    # -- mail domains --------------------------------------------------------------------------
+
+    def list_mail_domains(self, organization_id):
+        return self.paginate("ListMailDomains", "MailDomains", OrganizationId=organization_id)
+
+    def get_mail_domain(self, organization_id, domain):
+        return self.find("GetMailDomain", OrganizationId=organization_id, DomainName=domain)
+
+    def register_mail_domain(self, organization_id, domain):
+        self.call("RegisterMailDomain", OrganizationId=organization_id, DomainName=domain)
+
+    def deregister_mail_domain(self, organization_id, domain):
+        self.call("DeregisterMailDomain", OrganizationId=organization_id, DomainName=domain)
+
+    def update_default_mail_domain(self, organization_id, domain):
+        self.call("UpdateDefaultMailDomain", OrganizationId=organization_id, DomainName=domain)
+
+    # -- entities (users, groups) ----------------------------------------------------------------
+
+    def describe_entity(self, organization_id, email):
+        return self.find("DescribeEntity", OrganizationId=organization_id, Email=email)
+
+    def list_users(self, organization_id, **filters):
+        params = {"Filters": filters} if filters else {}
+        return self.paginate("ListUsers", "Users", OrganizationId=organization_id, **params)
+
+    def describe_user(self, organization_id, user):
+        return self.find("DescribeUser", OrganizationId=organization_id, UserId=user)
+
+    def create_user(self, organization_id, **params):
+        return self.call("CreateUser", OrganizationId=organization_id, **params)["UserId"]
+
+    def update_user(self, organization_id, user_id, **params):
+        self.call("UpdateUser", OrganizationId=organization_id, UserId=user_id, **params)
+
+    def delete_user(self, organization_id, user_id):
+        self.call("DeleteUser", OrganizationId=organization_id, UserId=user_id)
+
+    def reset_password(self, organization_id, user_id, password):
+        self.call("ResetPassword", OrganizationId=organization_id, UserId=user_id, Password=password)
+
+    def get_mailbox_details(self, organization_id, user_id):
+        return self.find("GetMailboxDetails", OrganizationId=organization_id, UserId=user_id)
+
+    def update_mailbox_quota(self, organization_id, user_id, quota):
+        self.call("UpdateMailboxQuota", OrganizationId=organization_id, UserId=user_id, MailboxQuota=quota)
+
+    def list_groups(self, organization_id, **filters):
+        params = {"Filters": filters} if filters else {}
+        return self.paginate("ListGroups", "Groups", OrganizationId=organization_id, **params)
+
+    def describe_group(self, organization_id, group):
+        return self.find("DescribeGroup", OrganizationId=organization_id, GroupId=group)
+
+    def create_group(self, organization_id, **params):
+        return self.call("CreateGroup", OrganizationId=organization_id, **params)["GroupId"]
+
+    def update_group(self, organization_id, group_id, **params):
+        self.call("UpdateGroup", OrganizationId=organization_id, GroupId=group_id, **params)
+
+    def delete_group(self, organization_id, group_id):
+        self.call("DeleteGroup", OrganizationId=organization_id, GroupId=group_id)
+
+    def register_to_workmail(self, organization_id, entity_id, email):
+        self.call("RegisterToWorkMail", OrganizationId=organization_id, EntityId=entity_id, Email=email)
+
+    def deregister_from_workmail(self, organization_id, entity_id):
+        self.call("DeregisterFromWorkMail", OrganizationId=organization_id, EntityId=entity_id)
+
+    def update_primary_email_address(self, organization_id, entity_id, email):
+        self.call("UpdatePrimaryEmailAddress", OrganizationId=organization_id, EntityId=entity_id, Email=email)
+
+    # -- group membership and aliases ------------------------------------------------------------
+
+    def list_group_members(self, organization_id, group_id):
+        return self.paginate("ListGroupMembers", "Members", OrganizationId=organization_id, GroupId=group_id)
+
+    def list_groups_for_entity(self, organization_id, entity_id):
+        return self.paginate("ListGroupsForEntity", "Groups", OrganizationId=organization_id, EntityId=entity_id)
+
+    def associate_member_to_group(self, organization_id, group_id, member_id):
+        self.call("AssociateMemberToGroup", OrganizationId=organization_id, GroupId=group_id, MemberId=member_id)
+
+    def disassociate_member_from_group(self, organization_id, group_id, member_id):
+        self.call("DisassociateMemberFromGroup", OrganizationId=organization_id, GroupId=group_id, MemberId=member_id)
+
+    def list_aliases(self, organization_id, entity_id):
+        return self.paginate("ListAliases", "Aliases", OrganizationId=organization_id, EntityId=entity_id)
+
+    def create_alias(self, organization_id, entity_id, alias):
+        self.call("CreateAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)
+
+    def delete_alias(self, organization_id, entity_id, alias):
+        self.call("DeleteAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)
+
+    # -- access control rules ----------------------------------------------------------------------
+
+    def list_access_control_rules(self, organization_id):
+        return self.call("ListAccessControlRules", OrganizationId=organization_id).get("Rules", [])
+
+    def put_access_control_rule(self, organization_id, **rule):
+        self.call("PutAccessControlRule", OrganizationId=organization_id, **rule)
+
+    def delete_access_control_rule(self, organization_id, name):
+        self.call("DeleteAccessControlRule", OrganizationId=organization_id, Name=name)
+
+    def get_access_control_effect(self, organization_id, **params):
+        return self.call("GetAccessControlEffect", OrganizationId=organization_id, **params)
+
+    # -- retention policy --------------------------------------------------------------------------
+
+    def get_default_retention_policy(self, organization_id):
+        return self.find("GetDefaultRetentionPolicy", OrganizationId=organization_id)
+
+    def put_retention_policy(self, organization_id, **policy):
+        self.call("PutRetentionPolicy", OrganizationId=organization_id, **policy)
+
+    def delete_retention_policy(self, organization_id, policy_id):
+        self.call("DeleteRetentionPolicy", OrganizationId=organization_id, Id=policy_id)
+
+    # -- impersonation roles -----------------------------------------------------------------------
+
+    def list_impersonation_roles(self, organization_id):
+        # The service returns at most 20 roles a page.
+        return self.paginate("ListImpersonationRoles", "Roles", page_size=20, OrganizationId=organization_id)
+
+    def get_impersonation_role(self, organization_id, role_id):
+        return self.find("GetImpersonationRole", OrganizationId=organization_id, ImpersonationRoleId=role_id)
+
+    def create_impersonation_role(self, organization_id, **role):
+        return self.call("CreateImpersonationRole", OrganizationId=organization_id, **role)["ImpersonationRoleId"]
+
+    def update_impersonation_role(self, organization_id, role_id, **role):
+        self.call("UpdateImpersonationRole", OrganizationId=organization_id, ImpersonationRoleId=role_id, **role)
+
+    def delete_impersonation_role(self, organization_id, role_id):
+        self.call("DeleteImpersonationRole", OrganizationId=organization_id, ImpersonationRoleId=role_id)
+
+    def get_impersonation_role_effect(self, organization_id, role_id, target_user):
+        return self.call("GetImpersonationRoleEffect", OrganizationId=organization_id, ImpersonationRoleId=role_id, TargetUser=target_user)

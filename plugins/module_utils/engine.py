@@ -1,0 +1,259 @@
+# -*- coding: utf-8 -*-
+# Private to mailops.workmail: not a stable API for other collections.
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The reconcile engine: each resource is described once, the rest is derived.
+
+A ``Resource`` lists its ``Field``s (option name, API member, how to compare, whether it is
+create-only or write-only) and implements four small verbs against the API: ``read``,
+``create``, ``update`` and ``delete``. From that, ``reconcile`` derives what every module does
+the same way: the comparison, the changes to send, the predicted state in check mode, the
+before/after diff (secrets left out) and the re-read after a write. It takes a ``Context``
+(an API and plain data), never an AnsibleModule, so bulk runs can call it in parallel.
+
+Rules it enforces: an option left unset (None) is never changed; an empty string clears a text
+field; check mode sends no write call; a create-only field that differs fails before any write.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from collections import namedtuple
+
+from ansible_collections.mailops.workmail.plugins.module_utils import validation
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.resolve import EntityResolver
+
+Outcome = namedtuple("Outcome", ["changed", "before", "after"])
+"""``before`` and ``after`` are the normalised resource ({} when absent), secrets left out."""
+
+
+class Context:
+    """What one reconcile needs: the API, the organization and plain options.
+
+    ``organization_id`` is None only in check mode, when the organization does not exist yet.
+    ``options`` holds a resource's behaviour switches that are not resource fields
+    (``update_password``, ``wait``, ...). ``warnings`` collects messages for the user.
+    """
+
+    def __init__(self, api, organization_id=None, check_mode=False, options=None):
+        self.api = api
+        self.organization_id = organization_id
+        self.check_mode = check_mode
+        self.options = options or {}
+        self.resolver = EntityResolver(api, organization_id)
+        self.warnings = []
+
+
+class Field:
+    """One option of a resource and how it maps to the API.
+
+    option       the module option and the key in the returned resource (snake_case)
+    member       the API member it is read from (None: not an API member)
+    write_member the API member it is written to, when the write calls spell it otherwise
+    kind         "str", "bool", "int", "list" (compared as a set) or "dict" (compared key by key
+                 on the keys the user gives; the others are left alone)
+    casefold     compare case-insensitively (addresses, domains)
+    enum         the API spells the value in upper case; the module in lower case
+    create_only  can only be set when the resource is created; a different value later fails
+    write_only   the service never returns it: no comparison, never returned, never in a diff
+    read_only    returned by the module, never set by it (IDs, states, dates)
+    operation    the API operation whose input shape validates the option (default: the
+                 resource's ``operations``, first that has ``member``)
+    """
+
+    def __init__(self, option, member=None, kind="str", casefold=False, enum=False, create_only=False,
+                 write_only=False, read_only=False, operation=None, write_member=None):
+        self.option = option
+        self.member = member
+        self.write_member = write_member or member
+        self.kind = kind
+        self.casefold = casefold
+        self.enum = enum
+        self.create_only = create_only
+        self.write_only = write_only
+        self.read_only = read_only
+        self.operation = operation
+
+    def from_api(self, value):
+        """The module's form of an API value."""
+        if value is None or value == "":
+            return [] if self.kind == "list" else None
+        if self.enum:
+            return value.lower()
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return value
+
+    def to_api(self, value):
+        """The API's form of a module value."""
+        if self.enum and value is not None:
+            return value.upper()
+        return value
+
+    def normal(self, value):
+        """The form two values are compared in."""
+        if value is None or value == "":
+            return [] if self.kind == "list" else None
+        if self.kind == "list":
+            return sorted(set(self._fold(v) for v in value))
+        return self._fold(value)
+
+    def _fold(self, value):
+        return value.casefold() if self.casefold and isinstance(value, str) else value
+
+    def differs(self, current, desired):
+        """True when ``desired`` (set by the user) would change ``current``."""
+        if self.kind == "dict":
+            current = current or {}
+            return any(self.normal(current.get(k)) != self.normal(v) for k, v in desired.items())
+        return self.normal(current) != self.normal(desired)
+
+    def merged(self, current, desired):
+        """The value once ``desired`` is applied to ``current``."""
+        if self.kind == "dict":
+            value = dict(current or {})
+            value.update(desired)
+            return value
+        return desired
+
+
+class Resource:
+    """A WorkMail resource type. Subclasses describe ``fields`` and implement the verbs."""
+
+    name = None
+    """The key the resource is returned under, in snake_case (e.g. "user")."""
+
+    fields = ()
+    organization_scoped = True
+    """False only for the organization itself."""
+    operations = ()
+    """API operations whose input shapes hold the constraints of the fields."""
+
+    # -- the verbs a resource implements --------------------------------------------------
+
+    def read(self, ctx, desired):
+        """The raw API object matching ``desired``'s identity, or None."""
+        raise NotImplementedError
+
+    def create(self, ctx, desired):
+        """Create the resource with what the create call takes; the engine re-reads it and
+        applies the remaining options through ``update``."""
+        raise NotImplementedError
+
+    def update(self, ctx, raw, changes, desired):
+        """Apply ``changes`` (option -> new value, only what differs) to the resource."""
+        raise NotImplementedError
+
+    def delete(self, ctx, raw):
+        raise NotImplementedError
+
+    # -- what the engine derives, overridable where a resource knows better --------------------
+
+    def to_resource(self, ctx, raw):
+        """The normalised, returnable form of a raw API object."""
+        return dict((f.option, f.from_api(raw.get(f.member))) for f in self.fields if not f.write_only and f.member)
+
+    def predict(self, ctx, desired):
+        """The resource ``desired`` would create (check mode): every field, unset ones as the
+        service would leave them, IDs and dates as None."""
+        predicted = dict((f.option, f.from_api(None)) for f in self.fields)
+        predicted.update(desired)
+        return predicted
+
+    def changes(self, ctx, current, desired):
+        """Option -> new value for every option the user set that differs from ``current``."""
+        changes = {}
+        for field in self.fields:
+            if field.write_only or field.read_only or desired.get(field.option) is None:
+                continue
+            if field.differs(current.get(field.option), desired[field.option]):
+                changes[field.option] = field.merged(current.get(field.option), desired[field.option])
+        return changes
+
+    def secret_changes(self, ctx, current, desired):
+        """Write-only options to send to an existing resource (e.g. a password to reset)."""
+        return {}
+
+    def normalize(self, desired):
+        """``desired`` in the form the resource compares and sends (e.g. a domain in lower case)."""
+        return desired
+
+    def validate(self, desired):
+        """Check every option the user set against the service model, naming the option."""
+        for field in self.fields:
+            value = desired.get(field.option)
+            if value is None or not field.member or field.read_only:
+                continue
+            if field.kind == "list":
+                value = [field.to_api(v) for v in value]
+            else:
+                value = field.to_api(value)
+            operation = field.operation or next(
+                (op for op in self.operations if field.write_member in validation.member_shape_names(op)), None
+            )
+            if operation and field.kind != "dict":
+                validation.check(field.option, value, operation, field.write_member)
+
+    def field(self, option):
+        return next(f for f in self.fields if f.option == option)
+
+    def public(self, resource):
+        """``resource`` without write-only fields (for returns and diffs)."""
+        secret = set(f.option for f in self.fields if f.write_only)
+        return dict((k, v) for k, v in resource.items() if k not in secret)
+
+
+def reconcile(ctx, resource, desired, state="present"):
+    """Converge one resource to ``desired`` (the options the user set; None = unset).
+
+    Returns an Outcome. In check mode no write call is made and ``after`` is the prediction.
+    """
+    desired = resource.normalize(dict((k, v) for k, v in desired.items() if v is not None))
+    resource.validate(desired)
+    # In check mode the organization may not exist yet (an earlier task would create it).
+    organization_missing = resource.organization_scoped and ctx.organization_id is None
+    raw = None if organization_missing else resource.read(ctx, desired)
+    before = resource.to_resource(ctx, raw) if raw else {}
+
+    if state == "absent":
+        if not raw:
+            return Outcome(False, {}, {})
+        if not ctx.check_mode:
+            resource.delete(ctx, raw)
+        return Outcome(True, resource.public(before), {})
+
+    created = not raw
+    if created:
+        if ctx.check_mode:
+            return Outcome(True, {}, resource.public(resource.predict(ctx, desired)))
+        resource.create(ctx, desired)
+        raw = resource.read(ctx, desired)
+        current = resource.to_resource(ctx, raw)
+        changes = resource.changes(ctx, current, desired)
+    else:
+        current = before
+        changes = resource.changes(ctx, current, desired)
+        _refuse_create_only(resource, changes)
+        changes.update(resource.secret_changes(ctx, current, desired))
+
+    if not changes:
+        return Outcome(created, resource.public(before), resource.public(current))
+    if ctx.check_mode:
+        predicted = dict(current)
+        predicted.update(changes)
+        return Outcome(True, resource.public(before), resource.public(predicted))
+    resource.update(ctx, raw, changes, desired)
+    after = resource.to_resource(ctx, resource.read(ctx, desired))
+    return Outcome(True, resource.public(before), resource.public(after))
+
+
+def _refuse_create_only(resource, changes):
+    for option in changes:
+        field = resource.field(option)
+        if field.create_only:
+            raise ParameterError(
+                option, "can only be set when the {0} is created; it differs from the existing {0}".format(resource.name.replace("_", " "))
+            )

@@ -1,0 +1,267 @@
+# -*- coding: utf-8 -*-
+# Private to mailops.workmail: not a stable API for other collections.
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Users and groups: WorkMail entities with a shared lifecycle.
+
+An entity is created DISABLED (no address, no mailbox); RegisterToWorkMail with an address
+enables it, DeregisterFromWorkMail disables it again and releases its addresses, and it can
+only be deleted while disabled. ``enabled`` and ``email`` ride on that lifecycle; the rest of
+an entity is plain fields. Members and aliases belong to the group_membership and alias
+modules, not here.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import retry_while
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
+
+# How long WorkMail may lag behind a register, deregister or create (seconds).
+STATE_LAG_TIMEOUT = 120
+
+ENTITY_FIELDS = (
+    Field("name", "Name", casefold=True, create_only=True),
+    Field("email", "Email", casefold=True),
+    Field("enabled", kind="bool"),
+    Field("state", "State", enum=True, read_only=True),
+    Field("hidden_from_global_address_list", "HiddenFromGlobalAddressList", kind="bool"),
+    Field("enabled_date", "EnabledDate", read_only=True),
+    Field("disabled_date", "DisabledDate", read_only=True),
+)
+
+
+class Entity(Resource):
+    """What users and groups share: identity by name, the enable/disable/delete lifecycle."""
+
+    entity_type = None
+    id_member = None
+
+    def describe(self, ctx, entity_id):
+        raise NotImplementedError
+
+    def list_all(self, ctx):
+        """Summaries of every entity of this type in the organization."""
+        raise NotImplementedError
+
+    def fetch(self, ctx, ref):
+        """The live entity ``ref`` names (name, email or ID) with everything ``to_resource`` needs."""
+        raw = self.describe(ctx, ref) if fits("DescribeUser", "UserId", ref) else None
+        return raw if raw and raw.get("State") != "DELETED" else None
+
+    def read(self, ctx, desired):
+        return self.fetch(ctx, desired["name"])
+
+    def find_all(self, ctx, ref=None):
+        """Normalised entities: the one ``ref`` names, or all live ones (for the _info modules)."""
+        if ctx.organization_id is None:
+            return []
+        if ref:
+            raws = [self.fetch(ctx, ref)]
+        else:
+            raws = [self.fetch(ctx, summary["Id"]) for summary in self.list_all(ctx) if summary.get("State") != "DELETED"]
+        return [self.to_resource(ctx, raw) for raw in raws if raw]
+
+    def to_resource(self, ctx, raw):
+        resource = super(Entity, self).to_resource(ctx, raw)
+        resource["enabled"] = raw.get("State") == "ENABLED"
+        return resource
+
+    def predict(self, ctx, desired):
+        predicted = super(Entity, self).predict(ctx, desired)
+        predicted["enabled"] = desired.get("enabled", True)
+        predicted["state"] = "enabled" if predicted["enabled"] else "disabled"
+        predicted["hidden_from_global_address_list"] = desired.get("hidden_from_global_address_list", False)
+        if not predicted["enabled"]:
+            predicted["email"] = None
+        predicted["id"] = None
+        return predicted
+
+    def changes(self, ctx, current, desired):
+        changes = super(Entity, self).changes(ctx, current, desired)
+        enabled = changes.get("enabled", current.get("enabled"))
+        if not enabled:
+            # A disabled entity holds no address: nothing to compare.
+            changes.pop("email", None)
+        elif changes.get("enabled") and not (desired.get("email") or current.get("email")):
+            raise ParameterError("email", "is required to enable the {0} {1!r}".format(self.name, desired["name"]))
+        return changes
+
+    def update(self, ctx, raw, changes, desired):
+        api, org, entity_id = ctx.api, ctx.organization_id, raw[self.id_member]
+        if changes.get("enabled") is False:
+            api.deregister_from_workmail(org, entity_id)
+            self._wait_for_state(ctx, entity_id, "DISABLED")
+        self.update_fields(ctx, raw, changes)
+        if changes.get("enabled"):
+            email = desired.get("email") or raw.get("Email")
+            retry_while(
+                ("EntityNotFoundException", "MailDomainStateException"),
+                lambda: api.register_to_workmail(org, entity_id, email),
+                STATE_LAG_TIMEOUT,
+            )
+            self._wait_for_state(ctx, entity_id, "ENABLED")
+        elif "email" in changes:
+            api.update_primary_email_address(org, entity_id, changes["email"])
+        self.update_after_enable(ctx, raw, changes)
+
+    def update_fields(self, ctx, raw, changes):
+        """Send the plain field changes (UpdateUser / UpdateGroup)."""
+        raise NotImplementedError
+
+    def update_after_enable(self, ctx, raw, changes):
+        """Changes that need the entity enabled (mailbox quota, ...)."""
+
+    def delete(self, ctx, raw):
+        api, org, entity_id = ctx.api, ctx.organization_id, raw[self.id_member]
+        if raw.get("State") == "ENABLED":
+            api.deregister_from_workmail(org, entity_id)
+        retry_while(("EntityStateException",), lambda: self.delete_call(ctx, entity_id), STATE_LAG_TIMEOUT)
+
+    def delete_call(self, ctx, entity_id):
+        raise NotImplementedError
+
+    def _wait_for_state(self, ctx, entity_id, state):
+        wait_for(
+            lambda: self.describe(ctx, entity_id),
+            lambda raw: raw and raw.get("State") == state,
+            STATE_LAG_TIMEOUT,
+            "{0} {1} to become {2}".format(self.name, entity_id, state.lower()),
+        )
+
+
+USER_PROFILE = (
+    "display_name", "first_name", "last_name", "initials", "telephone", "street", "job_title",
+    "city", "company", "zip_code", "department", "country", "office",
+)
+
+
+class User(Entity):
+    name = "user"
+    entity_type = "USER"
+    id_member = "UserId"
+    operations = ("CreateUser", "UpdateUser", "RegisterToWorkMail")
+    fields = ENTITY_FIELDS + tuple(Field(option, "".join(p.title() for p in option.split("_"))) for option in USER_PROFILE) + (
+        Field("role", "UserRole", write_member="Role", enum=True, operation="UpdateUser"),
+        Field("identity_provider_user_id", "IdentityProviderUserId"),
+        Field("password", "Password", write_only=True, operation="CreateUser"),
+        Field("mailbox_quota", "MailboxQuota", kind="int", operation="UpdateMailboxQuota"),
+        Field("mailbox_size", "MailboxSize", read_only=True),
+        Field("id", "UserId", read_only=True),
+    )
+
+    def describe(self, ctx, user_id):
+        return ctx.api.describe_user(ctx.organization_id, user_id)
+
+    def list_all(self, ctx):
+        return ctx.api.list_users(ctx.organization_id)
+
+    def fetch(self, ctx, ref):
+        raw = super(User, self).fetch(ctx, ref)
+        if raw and raw.get("State") == "ENABLED":
+            raw.update(ctx.api.get_mailbox_details(ctx.organization_id, raw["UserId"]) or {})
+        return raw
+
+    def predict(self, ctx, desired):
+        predicted = super(User, self).predict(ctx, desired)
+        predicted["display_name"] = desired.get("display_name") or desired["name"]
+        predicted["role"] = desired.get("role") or "user"
+        return predicted
+
+    def create(self, ctx, desired):
+        params = {"Name": desired["name"], "DisplayName": desired.get("display_name") or desired["name"]}
+        for option, member in (
+            ("password", "Password"),
+            ("first_name", "FirstName"),
+            ("last_name", "LastName"),
+            ("hidden_from_global_address_list", "HiddenFromGlobalAddressList"),
+            ("identity_provider_user_id", "IdentityProviderUserId"),
+        ):
+            if desired.get(option) is not None:
+                params[member] = desired[option]
+        if desired.get("role"):
+            params["Role"] = desired["role"].upper()
+        ctx.api.create_user(ctx.organization_id, **params)
+
+    def secret_changes(self, ctx, current, desired):
+        if desired.get("password") and ctx.options.get("update_password") == "always":
+            return {"password": desired["password"]}
+        return {}
+
+    def update_fields(self, ctx, raw, changes):
+        params = {}
+        for option in USER_PROFILE + ("hidden_from_global_address_list", "identity_provider_user_id", "role"):
+            if option in changes:
+                field = self.field(option)
+                params[field.write_member] = "" if changes[option] is None else field.to_api(changes[option])
+        if params:
+            ctx.api.update_user(ctx.organization_id, raw["UserId"], **params)
+        if "password" in changes:
+            ctx.api.reset_password(ctx.organization_id, raw["UserId"], changes["password"])
+
+    def update_after_enable(self, ctx, raw, changes):
+        if "mailbox_quota" in changes:
+            ctx.api.update_mailbox_quota(ctx.organization_id, raw["UserId"], changes["mailbox_quota"])
+
+    def changes(self, ctx, current, desired):
+        changes = super(User, self).changes(ctx, current, desired)
+        if "mailbox_quota" in changes and not changes.get("enabled", current.get("enabled")):
+            raise ParameterError("mailbox_quota", "needs a mailbox: set it on an enabled user")
+        return changes
+
+    def delete_call(self, ctx, entity_id):
+        ctx.api.delete_user(ctx.organization_id, entity_id)
+
+
+class Group(Entity):
+    name = "group"
+    entity_type = "GROUP"
+    id_member = "GroupId"
+    operations = ("CreateGroup", "RegisterToWorkMail")
+    fields = ENTITY_FIELDS + (Field("id", "GroupId", read_only=True),)
+
+    def describe(self, ctx, group_id):
+        return ctx.api.describe_group(ctx.organization_id, group_id)
+
+    def list_all(self, ctx):
+        return ctx.api.list_groups(ctx.organization_id)
+
+    def fetch(self, ctx, ref):
+        # Group names may hold spaces, which no identifier accepts: find the ID by listing.
+        if not fits("DescribeGroup", "GroupId", ref):
+            for group in ctx.api.list_groups(ctx.organization_id, NamePrefix=ref):
+                if group["Name"].lower() == ref.lower() and group.get("State") != "DELETED":
+                    return self.describe(ctx, group["Id"])
+            return None
+        return super(Group, self).fetch(ctx, ref)
+
+    def members(self, ctx, group_id):
+        """The group's direct members: id, name and type (user or group)."""
+        return [
+            {"id": m["Id"], "name": m.get("Name"), "type": (m.get("Type") or "").lower()}
+            for m in ctx.api.list_group_members(ctx.organization_id, group_id)
+            if m.get("State") != "DELETED"
+        ]
+
+    def create(self, ctx, desired):
+        params = {"Name": desired["name"]}
+        if desired.get("hidden_from_global_address_list") is not None:
+            params["HiddenFromGlobalAddressList"] = desired["hidden_from_global_address_list"]
+        ctx.api.create_group(ctx.organization_id, **params)
+
+    def update_fields(self, ctx, raw, changes):
+        if "hidden_from_global_address_list" in changes:
+            ctx.api.update_group(ctx.organization_id, raw["GroupId"], HiddenFromGlobalAddressList=changes["hidden_from_global_address_list"])
+
+    def delete_call(self, ctx, entity_id):
+        ctx.api.delete_group(ctx.organization_id, entity_id)
+
+
+USER = User()
+GROUP = Group()

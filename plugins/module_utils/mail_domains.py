@@ -1,0 +1,147 @@
+# -*- coding: utf-8 -*-
+# Private to mailops.workmail: not a stable API for other collections.
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Mail domains of an organization: register, verify, make default, deregister.
+
+A registered custom domain starts with ownership and DKIM verification pending; it becomes
+verified once the DNS records the service returns are published. Only a verified domain can
+carry addresses or be the default, and exactly one domain is the default: there is no call to
+"undefault" one, so the default moves by making another domain the default.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
+
+VERIFIED = "VERIFIED"
+
+
+def records(raw):
+    """The DNS records to publish, in a shape to loop over with amazon.aws.route53."""
+    return [{"type": r.get("Type"), "hostname": r.get("Hostname"), "value": r.get("Value")} for r in raw.get("Records") or []]
+
+
+class MailDomain(Resource):
+    name = "mail_domain"
+    operations = ("RegisterMailDomain",)
+    fields = (
+        Field("name", "DomainName", casefold=True, create_only=True),
+        Field("default", "IsDefault", kind="bool"),
+        Field("is_test_domain", "IsTestDomain", read_only=True),
+        Field("ownership_verification_status", "OwnershipVerificationStatus", read_only=True),
+        Field("dkim_verification_status", "DkimVerificationStatus", read_only=True),
+        Field("records", "Records", kind="list", read_only=True),
+    )
+
+    def normalize(self, desired):
+        desired["name"] = desired["name"].lower()
+        return desired
+
+    def read(self, ctx, desired):
+        raw = ctx.api.get_mail_domain(ctx.organization_id, desired["name"])
+        if raw is None:
+            return None
+        raw["DomainName"] = desired["name"]
+        if ctx.options.get("wait_for_verification") and not verified(raw):
+            raw = self._wait_until_verified(ctx, desired["name"])
+        return raw
+
+    def find_all(self, ctx, name=None):
+        """Normalised domains: the one ``name`` names, or all of the organization."""
+        if ctx.organization_id is None:
+            return []
+        names = [name.lower()] if name else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
+        raws = [self.read(ctx, {"name": n}) for n in names]
+        return [self.to_resource(ctx, raw) for raw in raws if raw]
+
+    def to_resource(self, ctx, raw):
+        resource = super(MailDomain, self).to_resource(ctx, raw)
+        resource["records"] = records(raw)
+        return resource
+
+    def predict(self, ctx, desired):
+        predicted = super(MailDomain, self).predict(ctx, desired)
+        predicted.update(
+            default=bool(desired.get("default")),
+            is_test_domain=False,
+            ownership_verification_status=VERIFIED if ctx.options.get("wait_for_verification") else "PENDING",
+            dkim_verification_status=VERIFIED if ctx.options.get("wait_for_verification") else "PENDING",
+        )
+        return predicted
+
+    def changes(self, ctx, current, desired):
+        changes = super(MailDomain, self).changes(ctx, current, desired)
+        if changes.get("default") is False:
+            raise ParameterError(
+                "default", "{0} is the default domain; make another domain the default instead (default: true on it)".format(desired["name"])
+            )
+        return changes
+
+    def create(self, ctx, desired):
+        ctx.api.register_mail_domain(ctx.organization_id, desired["name"])
+
+    def update(self, ctx, raw, changes, desired):
+        if changes.get("default"):
+            if not verified(raw):
+                raise WorkMailError(
+                    "default: {0} is not verified yet, so it cannot be the default domain. Publish its DNS records "
+                    "(returned as records) and rerun, or set wait_for_verification: true.".format(desired["name"]),
+                    option="default",
+                )
+            ctx.api.update_default_mail_domain(ctx.organization_id, desired["name"])
+
+    def delete(self, ctx, raw):
+        name = raw["DomainName"]
+        if raw.get("IsTestDomain"):
+            raise WorkMailError("{0} is the organization's test domain, which cannot be deregistered".format(name))
+        if raw.get("IsDefault"):
+            raise WorkMailError("{0} is the default domain; make another domain the default before removing it".format(name))
+        try:
+            ctx.api.deregister_mail_domain(ctx.organization_id, name)
+        except WorkMailError as e:
+            if e.code != "MailDomainInUseException":
+                raise
+            users = addresses_on(ctx, name)
+            raise WorkMailError(
+                "{0} is still in use by: {1}. Move or remove these addresses first (mailops.workmail.user, "
+                "mailops.workmail.group, mailops.workmail.alias).".format(name, ", ".join(users) or "aliases of disabled entities"),
+                code=e.code,
+            )
+
+    def _wait_until_verified(self, ctx, name):
+        raw = wait_for(
+            lambda: ctx.api.get_mail_domain(ctx.organization_id, name),
+            verified,
+            ctx.options.get("wait_timeout", 600),
+            "mail domain {0} to be verified".format(name),
+        )
+        raw["DomainName"] = name
+        return raw
+
+
+def verified(raw):
+    return raw.get("OwnershipVerificationStatus") == VERIFIED and raw.get("DkimVerificationStatus") == VERIFIED
+
+
+def addresses_on(ctx, domain):
+    """Who holds an address on ``domain``: "name <address>" for each user, group and alias."""
+    suffix = "@" + domain.lower()
+    holders = []
+    for kind, entities in (("user", ctx.api.list_users(ctx.organization_id)), ("group", ctx.api.list_groups(ctx.organization_id))):
+        for entity in entities:
+            if entity.get("State") != "ENABLED":
+                continue
+            addresses = [entity.get("Email") or ""] + ctx.api.list_aliases(ctx.organization_id, entity["Id"])
+            holders.extend("{0} {1} <{2}>".format(kind, entity["Name"], a) for a in addresses if a.lower().endswith(suffix))
+    return holders
+
+
+MAIL_DOMAIN = MailDomain()

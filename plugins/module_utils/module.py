@@ -1,0 +1,124 @@
+# -*- coding: utf-8 -*-
+# Private to mailops.workmail: not a stable API for other collections.
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""What every WorkMail module does the same way, on top of amazon.aws's AnsibleAWSModule.
+
+It adds the ``organization`` option and resolves it once, builds the API client, turns a
+``WorkMailError`` into a clean failure, and shapes results: the resource under its own key,
+``diff`` with before/after when ``--diff`` is on.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+from ansible_collections.mailops.workmail.plugins.module_utils.api import WorkMailAPI
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import Context
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import reconcile
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.resolve import find_organization
+
+ORGANIZATION_OPTION = dict(type="str", required=True)
+
+
+class WorkMailModule:
+    """An AnsibleAWSModule for a WorkMail resource.
+
+    ``organization`` (default True) adds the required ``organization`` option (ID or alias).
+    Other keyword arguments go to AnsibleAWSModule; check mode is supported by default.
+    """
+
+    def __init__(self, argument_spec, organization=True, **kwargs):
+        spec = dict(organization=ORGANIZATION_OPTION) if organization else {}
+        spec.update(argument_spec)
+        kwargs.setdefault("supports_check_mode", True)
+        self.module = AnsibleAWSModule(argument_spec=spec, **kwargs)
+        self.params = self.module.params
+        self.check_mode = self.module.check_mode
+        self._api = None
+
+    @property
+    def api(self):
+        if self._api is None:
+            self._api = WorkMailAPI(self.module.client("workmail"))
+        return self._api
+
+    def organization_id(self):
+        """The ID of the organization the ``organization`` option names.
+
+        In check mode a missing organization is not an error: an earlier task of the same
+        playbook may create it, so the module reports what it would do there (None).
+        """
+        ref = self.params["organization"]
+        found = find_organization(self.api, ref)
+        if found:
+            return found["OrganizationId"]
+        if self.check_mode:
+            self.module.warn("Organization {0!r} does not exist yet; check mode assumes an earlier task creates it.".format(ref))
+            return None
+        raise WorkMailError("organization: no live organization has the ID or alias {0!r} in this account and region".format(ref), option="organization")
+
+    def context(self, **options):
+        """A reconcile Context for this task (resolving ``organization`` when the module has it)."""
+        organization_id = self.organization_id() if "organization" in self.params else None
+        return Context(self.api, organization_id, self.check_mode, options)
+
+    def desired(self, resource):
+        """The resource's options as the user set them (None = unset)."""
+        return dict((f.option, self.params.get(f.option)) for f in resource.fields if f.option in self.params)
+
+    def run(self, task):
+        """Run ``task()`` (which exits the module) and fail cleanly on a WorkMailError."""
+        try:
+            task()
+        except WorkMailError as e:
+            self.fail(e)
+
+    def reconcile(self, resource, state=None, **options):
+        """The whole of a resource module: converge ``resource`` and exit with the result."""
+
+        def task():
+            ctx = self.context(**options)
+            outcome = reconcile(ctx, resource, self.desired(resource), state or self.params["state"])
+            self.exit(outcome.changed, {resource.name: outcome.after}, outcome.before, outcome.after, ctx.warnings)
+
+        self.run(task)
+
+    def relate(self, reconcile_relationship, key, *args):
+        """The whole of a relationship module: run ``reconcile_relationship(ctx, *args)`` (a
+        function of ``relationships``) and exit with its result under ``key``."""
+
+        def task():
+            ctx = self.context()
+            change = reconcile_relationship(ctx, *args)
+            self.exit(change.changed, {key: change.result}, change.before, change.after, ctx.warnings)
+
+        self.run(task)
+
+    def info(self, key, gather):
+        """The whole of an _info module: exit with ``gather(ctx)`` (a list) under ``key``."""
+
+        def task():
+            ctx = self.context()
+            result = {key: gather(ctx)}
+            for warning in ctx.warnings:
+                self.module.warn(warning)
+            self.module.exit_json(changed=False, **result)
+
+        self.run(task)
+
+    def exit(self, changed, result, before=None, after=None, warnings=()):
+        """Exit with ``result``; with ``--diff``, add before/after (which hold no secrets)."""
+        for warning in warnings:
+            self.module.warn(warning)
+        if self.module._diff and (before is not None or after is not None):
+            result["diff"] = dict(before=before or {}, after=after or {})
+        self.module.exit_json(changed=changed, **result)
+
+    def fail(self, error):
+        extra = {"error_code": error.code} if error.code else {}
+        self.module.fail_json(msg=error.message, **extra)

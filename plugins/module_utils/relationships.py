@@ -1,0 +1,134 @@
+# -*- coding: utf-8 -*-
+# Private to mailops.workmail: not a stable API for other collections.
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The two relationships: group members and entity aliases.
+
+Each has one owner (group_membership, alias) and the one list grammar of ``lists``:
+present / absent / exact. Everything is resolved and checked before the first write, so a bad
+name or a taken address fails with nothing half done. In check mode, entities an earlier task
+would create are planned as placeholders instead of failing.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from collections import namedtuple
+
+from ansible_collections.mailops.workmail.plugins.module_utils import lists
+from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
+
+Change = namedtuple("Change", ["changed", "result", "before", "after"])
+
+
+def _entity_key(entity):
+    return entity["id"] or "name:" + entity["name"].lower()
+
+
+def _names(entities):
+    return sorted(e["name"] for e in entities)
+
+
+def reconcile_membership(ctx, groups, members, mode):
+    """Make ``members`` (users or groups) members of each of ``groups`` as ``mode`` says.
+
+    Returns a Change whose result is a list, one item per group: name, id, added, removed
+    (member names) and members (the member names afterwards).
+    """
+    planning = ctx.check_mode
+    group_entities, missing_groups = ctx.resolver.resolve_all(groups, "groups", types=("GROUP",), planning=planning)
+    member_entities, missing_members = ctx.resolver.resolve_all(members, "members", planning=planning)
+    if missing_groups or missing_members:
+        ctx.warnings.append("Not found, assumed to be created by an earlier task: {0}".format(", ".join(missing_groups + missing_members)))
+
+    plans = []
+    for group in group_entities:
+        if group["id"] and any(m["id"] == group["id"] for m in member_entities):
+            raise ParameterError("members", "group {0!r} cannot be a member of itself".format(group["name"]))
+        current = GROUP.members(ctx, group["id"]) if group["id"] else []
+        to_add, to_remove = lists.plan(current, member_entities, mode, key=_entity_key)
+        plans.append((group, current, to_add, to_remove))
+
+    result, before, after = [], {}, {}
+    for group, current, to_add, to_remove in plans:
+        if not ctx.check_mode:
+            for member in to_remove:
+                ctx.api.disassociate_member_from_group(ctx.organization_id, group["id"], member["id"])
+            for member in to_add:
+                ctx.api.associate_member_to_group(ctx.organization_id, group["id"], member["id"])
+        members_after = lists.apply_plan(current, to_add, to_remove, key=_entity_key)
+        before[group["name"]] = _names(current)
+        after[group["name"]] = _names(members_after)
+        result.append(
+            {
+                "name": group["name"],
+                "id": group["id"],
+                "added": _names(to_add),
+                "removed": _names(to_remove),
+                "members": _names(members_after),
+            }
+        )
+    changed = any(item["added"] or item["removed"] for item in result)
+    return Change(changed, result, before, after)
+
+
+def reconcile_aliases(ctx, entity_ref, aliases, mode):
+    """Make ``aliases`` the aliases of the user or group ``entity_ref`` as ``mode`` says.
+
+    Returns a Change whose result is a dict: entity (id, name, email, type), aliases (afterwards),
+    added and removed.
+    """
+    for alias in aliases:
+        check("aliases", alias, "CreateAlias", "Alias")
+    entities, missing = ctx.resolver.resolve_all([entity_ref], "entity", planning=ctx.check_mode)
+    entity = entities[0]
+    if missing:
+        ctx.warnings.append("Entity {0!r} not found, assumed to be created by an earlier task".format(entity_ref))
+    primary = (entity.get("email") or "").lower()
+    if primary and primary in (a.lower() for a in aliases) and mode != "absent":
+        raise ParameterError("aliases", "{0} is the primary address of {1!r}, not an alias".format(primary, entity["name"]))
+
+    current = ctx.api.list_aliases(ctx.organization_id, entity["id"]) if entity["id"] else []
+    to_add, to_remove = lists.plan(current, aliases, mode, key=str.lower)
+    if to_add:
+        _check_addresses(ctx, entity, to_add)
+
+    if not ctx.check_mode:
+        for alias in to_remove:
+            ctx.api.delete_alias(ctx.organization_id, entity["id"], alias)
+        for alias in to_add:
+            ctx.api.create_alias(ctx.organization_id, entity["id"], alias)
+    after = lists.apply_plan(current, to_add, to_remove, key=str.lower)
+    result = {"entity": entity, "aliases": sorted(after, key=str.lower), "added": to_add, "removed": to_remove}
+    return Change(bool(to_add or to_remove), result, {"aliases": sorted(current, key=str.lower)}, {"aliases": result["aliases"]})
+
+
+def _check_addresses(ctx, entity, addresses):
+    """Fail before any write when an address can't be added; in check mode, warn instead.
+
+    The entity must be enabled, each domain a verified mail domain of the organization, and no
+    other entity may hold the address (in check mode an earlier task may yet free it).
+    """
+    problems = []
+    if entity["id"] and not entity["enabled"]:
+        problems.append("{0!r} is disabled; enable it before adding aliases".format(entity["name"]))
+    domains = {}
+    for address in addresses:
+        domain = address.rsplit("@", 1)[-1].lower()
+        if domain not in domains and ctx.organization_id:
+            domains[domain] = ctx.api.get_mail_domain(ctx.organization_id, domain)
+        if ctx.organization_id and domains[domain] is None:
+            problems.append("{0}: {1} is not a mail domain of the organization".format(address, domain))
+        elif ctx.organization_id and domains[domain].get("OwnershipVerificationStatus") != "VERIFIED":
+            problems.append("{0}: {1} is not verified yet".format(address, domain))
+        owner = ctx.api.describe_entity(ctx.organization_id, address) if ctx.organization_id else None
+        if owner and owner.get("EntityId") != entity["id"]:
+            problems.append("{0} is already used by {1} {2!r}".format(address, owner.get("Type", "").lower(), owner.get("Name")))
+    if problems and ctx.check_mode:
+        ctx.warnings.extend("aliases: " + p for p in problems)
+    elif problems:
+        raise ParameterError("aliases", "; ".join(problems))

@@ -1,0 +1,110 @@
+# -*- coding: utf-8 -*-
+# Private to mailops.workmail: not a stable API for other collections.
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Turning what users write (aliases, names, emails) into the IDs the API wants."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
+
+GONE_ORGANIZATION_STATES = ("Deleted", "Deleting", "Failed")
+
+
+def find_organization(api, ref):
+    """DescribeOrganization of the live organization whose ID or alias is ``ref``, or None."""
+    if fits("DescribeOrganization", "OrganizationId", ref):
+        found = api.describe_organization(ref)
+    else:
+        found = None
+        for summary in api.list_organizations():
+            if summary.get("Alias", "").lower() == ref.lower() and summary.get("State") not in GONE_ORGANIZATION_STATES:
+                found = api.describe_organization(summary["OrganizationId"])
+                break
+    if found and found.get("State") in GONE_ORGANIZATION_STATES:
+        return None
+    return found
+
+
+def entity_summary(entity_type, raw):
+    """A user or group as the relationship modules return it."""
+    return {
+        "id": raw.get("UserId") or raw.get("GroupId") or raw.get("EntityId") or raw.get("Id"),
+        "name": raw.get("Name"),
+        "email": raw.get("Email"),
+        "type": entity_type.lower(),
+        "enabled": raw.get("State") == "ENABLED",
+    }
+
+
+class EntityResolver:
+    """Resolves users and groups given by name, email or ID, each at most once per task."""
+
+    def __init__(self, api, organization_id):
+        self.api = api
+        self.organization_id = organization_id
+        self._cache = {}
+
+    def resolve(self, ref, types=("USER", "GROUP")):
+        """The entity ``ref`` names (a dict with id, name, email, type), or None.
+
+        An address is looked up with DescribeEntity (which knows aliases too); anything else is
+        tried as a user, then as a group, by name or ID. Deleted entities don't count.
+        """
+        key = (ref.lower(), tuple(types))
+        if key not in self._cache:
+            self._cache[key] = self._lookup(ref, types)
+        return self._cache[key]
+
+    def resolve_all(self, refs, option, types=("USER", "GROUP"), planning=False):
+        """The entities ``refs`` name, in order; fails naming ``option`` and every unknown one.
+
+        When ``planning`` (check mode), unknown ones are not an error: an earlier task may create
+        them, so they come back as placeholders with ``id`` None, and ``missing`` lists them.
+        """
+        found, missing = [], []
+        for ref in refs:
+            entity = self.resolve(ref, types) if self.organization_id else None
+            if entity is None:
+                missing.append(ref)
+                entity = {"id": None, "name": ref, "email": ref if "@" in ref else None, "type": None, "enabled": None}
+            found.append(entity)
+        if missing and not planning:
+            raise WorkMailError(
+                "{0}: not found in organization {1}: {2}".format(option, self.organization_id, ", ".join(missing)), option=option
+            )
+        return found, missing
+
+    def _lookup(self, ref, types):
+        if "@" in ref:
+            hit = self.api.describe_entity(self.organization_id, ref)
+            if hit and hit.get("Type") in types:
+                return self._describe(hit["Type"], hit["EntityId"])
+        for entity_type in ("USER", "GROUP"):
+            if entity_type in types:
+                entity = self._describe(entity_type, ref)
+                if entity:
+                    return entity
+        if "GROUP" in types and not ref.startswith("S-"):
+            # Group names may hold spaces, which no identifier parameter accepts: list instead.
+            for group in self.api.list_groups(self.organization_id, NamePrefix=ref):
+                if group["Name"].lower() == ref.lower() and group.get("State") != "DELETED":
+                    return entity_summary("GROUP", group)
+        return None
+
+    def _describe(self, entity_type, ref):
+        # Names with spaces fit no identifier parameter.
+        if not fits("DescribeUser", "UserId", ref):
+            return None
+        if entity_type == "USER":
+            raw = self.api.describe_user(self.organization_id, ref)
+        else:
+            raw = self.api.describe_group(self.organization_id, ref)
+        if not raw or raw.get("State") == "DELETED":
+            return None
+        return entity_summary(entity_type, raw)
+

@@ -1,0 +1,165 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+---
+module: user_info
+short_description: List Amazon WorkMail users
+version_added: 0.1.0
+description:
+  - Returns the users of an organization in the shape M(mailops.workmail.user) returns, or the one user
+    that O(name), O(email) or O(id) names. Deleted users are left out.
+author:
+  - mailops.workmail maintainers
+options:
+  name:
+    description: Return only the user with this name.
+    type: str
+  email:
+    description: Return only the user with this address (primary or alias).
+    type: str
+  id:
+    description: Return only the user with this ID.
+    type: str
+notes:
+  - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:ListUsers),
+    C(workmail:DescribeUser), C(workmail:DescribeEntity), C(workmail:GetMailboxDetails)."
+  - Listing every user reads each one (two calls per enabled user); filter where you can in large organizations.
+seealso:
+  - module: mailops.workmail.user
+extends_documentation_fragment:
+  - mailops.workmail.workmail
+  - mailops.workmail.workmail.info_attributes
+  - amazon.aws.common.modules
+  - amazon.aws.region.modules
+  - amazon.aws.boto3
+"""
+
+EXAMPLES = r"""
+- name: Every user, to inventory the organization
+  mailops.workmail.user_info:
+    organization: example-corp
+  register: everyone
+
+- name: Who holds this address?
+  mailops.workmail.user_info:
+    organization: example-corp
+    email: invoices@example.com
+  register: holder
+"""
+
+RETURN = r"""
+users:
+  description: The users, in the shape M(mailops.workmail.user) returns; empty when none matches.
+  returned: always
+  type: list
+  elements: dict
+    contains:
+      id:
+        description: The user ID.
+        type: str
+        sample: 4f1c5b5e-0b5e-4b8e-9a43-1a2b3c4d5e6f
+      name:
+        description: The user name.
+        type: str
+        sample: jdoe
+      email:
+        description: The primary address; null while the user is disabled.
+        type: str
+        sample: jane.doe@example.com
+      enabled:
+        description: Whether the user is registered to WorkMail.
+        type: bool
+        sample: true
+      state:
+        description: The service's state of the user.
+        type: str
+        sample: enabled
+      display_name:
+        description: The display name.
+        type: str
+        sample: Jane Doe
+      first_name:
+        description: The first name.
+        type: str
+      last_name:
+        description: The last name.
+        type: str
+      initials:
+        description: The initials.
+        type: str
+      telephone:
+        description: The telephone number.
+        type: str
+      street:
+        description: The street address.
+        type: str
+      job_title:
+        description: The job title.
+        type: str
+      city:
+        description: The city.
+        type: str
+      company:
+        description: The company.
+        type: str
+      zip_code:
+        description: The postal code.
+        type: str
+      department:
+        description: The department.
+        type: str
+      country:
+        description: The country.
+        type: str
+      office:
+        description: The office.
+        type: str
+      hidden_from_global_address_list:
+        description: Whether the user is hidden from the global address list.
+        type: bool
+      role:
+        description: The user's role.
+        type: str
+        sample: user
+      identity_provider_user_id:
+        description: The linked IAM Identity Center user ID.
+        type: str
+      mailbox_quota:
+        description: The mailbox quota in megabytes; null while the user is disabled.
+        type: int
+        sample: 51200
+      mailbox_size:
+        description: The mailbox size in megabytes; null while the user is disabled.
+        type: float
+        sample: 0.0
+      enabled_date:
+        description: When the user was last enabled (ISO 8601).
+        type: str
+      disabled_date:
+        description: When the user was last disabled (ISO 8601).
+        type: str"""
+
+from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER
+from ansible_collections.mailops.workmail.plugins.module_utils.module import WorkMailModule
+
+ARGUMENT_SPEC = dict(
+    name=dict(type="str"),
+    email=dict(type="str"),
+    id=dict(type="str"),
+)
+
+
+def main():
+    module = WorkMailModule(argument_spec=ARGUMENT_SPEC, mutually_exclusive=[["name", "email", "id"]])
+    module.info("users", lambda ctx: USER.find_all(ctx, module.params["name"] or module.params["email"] or module.params["id"]))
+
+
+if __name__ == "__main__":
+    main()

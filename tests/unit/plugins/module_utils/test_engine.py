@@ -1,0 +1,175 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The reconcile engine against a resource kept in a dict: what every module inherits."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import Context
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import reconcile
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+
+
+class Thing(Resource):
+    """A resource whose API is a dict; it records every write."""
+
+    name = "thing"
+    fields = (
+        Field("name", "Name", create_only=True),
+        Field("color", "Color"),
+        Field("email", "Email", casefold=True),
+        Field("kind", "Kind", enum=True, create_only=True),
+        Field("tags", "Tags", kind="list"),
+        Field("limits", "Limits", kind="dict"),
+        Field("secret", "Secret", write_only=True),
+        Field("id", "Id", read_only=True),
+    )
+
+    def __init__(self):
+        self.store = {}
+        self.writes = []
+
+    def read(self, ctx, desired):
+        raw = self.store.get(desired["name"])
+        return dict(raw) if raw else None
+
+    def create(self, ctx, desired):
+        self.writes.append(("create", desired["name"]))
+        self.store[desired["name"]] = {"Name": desired["name"], "Id": "id-1", "Kind": (desired.get("kind") or "plain").upper()}
+
+    def update(self, ctx, raw, changes, desired):
+        self.writes.append(("update", sorted(changes)))
+        stored = self.store[raw["Name"]]
+        for option, value in changes.items():
+            stored[self.field(option).member] = self.field(option).to_api(value)
+
+    def delete(self, ctx, raw):
+        self.writes.append(("delete", raw["Name"]))
+        del self.store[raw["Name"]]
+
+    def secret_changes(self, ctx, current, desired):
+        return {"secret": desired["secret"]} if desired.get("secret") and ctx.options.get("always") else {}
+
+
+def ctx(check_mode=False, **options):
+    return Context(api=None, organization_id="m-1", check_mode=check_mode, options=options)
+
+
+@pytest.fixture
+def thing():
+    return Thing()
+
+
+def test_create_then_apply_the_rest(thing):
+    outcome = reconcile(ctx(), thing, dict(name="a", color="red", secret="s3"))
+
+    assert outcome.changed is True
+    assert outcome.before == {}
+    assert outcome.after["color"] == "red"
+    assert "secret" not in outcome.after
+    assert thing.writes == [("create", "a"), ("update", ["color"])]
+
+
+def test_second_run_is_a_no_op(thing):
+    reconcile(ctx(), thing, dict(name="a", color="red", tags=["x", "y"]))
+    thing.writes = []
+
+    outcome = reconcile(ctx(), thing, dict(name="a", color="red", tags=["y", "x", "x"]))
+
+    assert outcome.changed is False
+    assert outcome.before == outcome.after
+    assert thing.writes == []
+
+
+def test_unset_is_untouched_and_empty_clears(thing):
+    reconcile(ctx(), thing, dict(name="a", color="red", email="A@x.io"))
+
+    outcome = reconcile(ctx(), thing, dict(name="a", color="", email="a@X.IO", tags=None))
+
+    assert outcome.changed is True
+    assert thing.writes[-1] == ("update", ["color"])
+    assert outcome.after["email"] == "A@x.io"
+
+
+def test_check_mode_predicts_a_create_without_writing(thing):
+    outcome = reconcile(ctx(check_mode=True), thing, dict(name="a", color="red", secret="s3"))
+
+    assert outcome.changed is True
+    assert outcome.after == dict(name="a", color="red", email=None, kind=None, tags=[], limits=None, id=None)
+    assert thing.writes == []
+
+
+def test_check_mode_predicts_an_update_without_writing(thing):
+    reconcile(ctx(), thing, dict(name="a", color="red"))
+    thing.writes = []
+
+    outcome = reconcile(ctx(check_mode=True), thing, dict(name="a", color="blue"))
+
+    assert outcome.changed is True
+    assert (outcome.before["color"], outcome.after["color"]) == ("red", "blue")
+    assert thing.writes == []
+
+
+def test_missing_organization_in_check_mode_plans_a_create(thing):
+    check = Context(api=None, organization_id=None, check_mode=True)
+    thing.store["a"] = {"Name": "a"}
+
+    outcome = reconcile(check, thing, dict(name="a", color="red"))
+
+    assert outcome.changed is True
+    assert outcome.before == {}
+
+
+def test_create_only_field_that_differs_fails_before_any_write(thing):
+    reconcile(ctx(), thing, dict(name="a", kind="plain"))
+    thing.writes = []
+
+    with pytest.raises(ParameterError) as error:
+        reconcile(ctx(), thing, dict(name="a", kind="fancy", color="red"))
+
+    assert error.value.option == "kind"
+    assert "can only be set when the thing is created" in str(error.value)
+    assert thing.writes == []
+
+
+def test_dict_fields_compare_only_given_keys_and_merge(thing):
+    reconcile(ctx(), thing, dict(name="a", limits={"x": 1, "y": 2}))
+
+    same = reconcile(ctx(), thing, dict(name="a", limits={"x": 1}))
+    merged = reconcile(ctx(), thing, dict(name="a", limits={"y": 3}))
+
+    assert same.changed is False
+    assert merged.after["limits"] == {"x": 1, "y": 3}
+
+
+def test_secret_changes_are_sent_but_never_shown(thing):
+    reconcile(ctx(), thing, dict(name="a", secret="s3"))
+    thing.writes = []
+
+    kept = reconcile(ctx(), thing, dict(name="a", secret="s4"))
+    reset = reconcile(ctx(always=True), thing, dict(name="a", secret="s4"))
+
+    assert kept.changed is False
+    assert reset.changed is True
+    assert thing.writes == [("update", ["secret"])]
+    assert "secret" not in reset.after
+
+
+def test_absent(thing):
+    reconcile(ctx(), thing, dict(name="a"))
+
+    planned = reconcile(ctx(check_mode=True), thing, dict(name="a"), state="absent")
+    deleted = reconcile(ctx(), thing, dict(name="a"), state="absent")
+    again = reconcile(ctx(), thing, dict(name="a"), state="absent")
+
+    assert planned.changed and deleted.changed and not again.changed
+    assert planned.after == deleted.after == {}
+    assert thing.writes[-1] == ("delete", "a")
+    assert len([w for w in thing.writes if w[0] == "delete"]) == 1

@@ -1,0 +1,43 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Run a module's main() in process against the in-process WorkMail emulator."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+import pytest
+
+from ansible.module_utils.testing import patch_module_args
+
+pytest_plugins = ["workmail_emulator.pytest_plugin"]
+
+
+class ModuleResult(dict):
+    """The JSON a module printed, with ``failed`` always present."""
+
+    @property
+    def failed(self):
+        return bool(self.get("failed"))
+
+
+@pytest.fixture
+def run_module(workmail_client, capsys):
+    """``run_module(module, args, check_mode=False, diff=False)`` -> the module's result.
+
+    ``module`` is the imported module (its ``main`` is called); ``region`` is added to ``args``.
+    """
+
+    def run(module, args, check_mode=False, diff=False):
+        args = dict(args, region="us-east-1", _ansible_check_mode=check_mode, _ansible_diff=diff)
+        capsys.readouterr()
+        with patch_module_args(args):
+            with pytest.raises(SystemExit):
+                module.main()
+        return ModuleResult(json.loads(capsys.readouterr().out))
+
+    return run

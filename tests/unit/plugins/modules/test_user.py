@@ -1,0 +1,200 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import json
+
+import pytest
+
+import workmail_emulator
+
+from ansible_collections.mailops.workmail.plugins.modules import user
+
+PASSWORD = "Corr3ct-Horse-Battery"
+
+
+@pytest.fixture
+def org(workmail_client, workmail_org):
+    workmail_client.register_mail_domain(OrganizationId=workmail_org, DomainName="example.com")
+    workmail_emulator.clear_calls()
+    return workmail_org
+
+
+def writes():
+    return [c["operation"] for c in workmail_emulator.calls() if workmail_emulator.is_write(c["operation"])]
+
+
+def jane(**extra):
+    args = dict(organization="example-corp", name="jdoe", email="jane.doe@example.com", display_name="Jane Doe", department="Finance")
+    args.update(extra)
+    return args
+
+
+def test_create_enables_and_returns_the_user(run_module, workmail_client, org):
+    result = run_module(user, jane(password=PASSWORD), diff=True)
+
+    assert result["changed"] is True
+    stored = workmail_client.describe_user(OrganizationId=org, UserId="jdoe")
+    assert stored["State"] == "ENABLED"
+    assert stored["Email"] == "jane.doe@example.com"
+    assert stored["Department"] == "Finance"
+    assert result["user"]["id"] == stored["UserId"]
+    assert result["user"]["enabled"] is True
+    assert result["user"]["mailbox_quota"] == 51200
+    assert result["diff"]["before"] == {}
+    assert result["diff"]["after"]["display_name"] == "Jane Doe"
+    assert writes() == ["CreateUser", "UpdateUser", "RegisterToWorkMail"]
+    assert PASSWORD not in json.dumps(result)
+
+
+def test_second_run_changes_nothing_and_writes_nothing(run_module, org):
+    run_module(user, jane(password=PASSWORD))
+    workmail_emulator.clear_calls()
+
+    result = run_module(user, jane(password=PASSWORD))
+
+    assert result["changed"] is False
+    assert writes() == []
+
+
+def test_check_mode_predicts_and_writes_nothing(run_module, workmail_client, org):
+    result = run_module(user, jane(), check_mode=True, diff=True)
+
+    assert result["changed"] is True
+    assert result["user"]["id"] is None
+    assert result["user"]["email"] == "jane.doe@example.com"
+    assert result["user"]["role"] == "user"
+    assert result["diff"]["after"]["department"] == "Finance"
+    assert writes() == []
+    assert workmail_client.list_users(OrganizationId=org)["Users"] == []
+
+
+def test_unset_options_are_untouched_and_empty_string_clears(run_module, workmail_client, org):
+    run_module(user, jane(city="Lisbon"))
+
+    result = run_module(user, dict(organization="example-corp", name="jdoe", city="", job_title="Analyst"), diff=True)
+
+    stored = workmail_client.describe_user(OrganizationId=org, UserId="jdoe")
+    assert result["changed"] is True
+    assert "City" not in stored
+    assert stored["JobTitle"] == "Analyst"
+    assert stored["Department"] == "Finance"
+    assert result["diff"]["before"]["city"] == "Lisbon"
+    assert result["diff"]["after"]["city"] is None
+
+
+def test_check_mode_on_an_existing_user_predicts_the_update(run_module, org):
+    run_module(user, jane())
+    workmail_emulator.clear_calls()
+
+    result = run_module(user, jane(department="Legal"), check_mode=True, diff=True)
+
+    assert result["changed"] is True
+    assert result["user"]["department"] == "Legal"
+    assert result["diff"]["before"]["department"] == "Finance"
+    assert writes() == []
+
+
+def test_new_primary_address_keeps_the_old_one_as_alias(run_module, workmail_client, org):
+    run_module(user, jane())
+
+    result = run_module(user, jane(email="jane@example.com"))
+
+    assert result["changed"] is True
+    assert result["user"]["email"] == "jane@example.com"
+    aliases = workmail_client.list_aliases(OrganizationId=org, EntityId=result["user"]["id"])["Aliases"]
+    assert aliases == ["jane.doe@example.com"]
+
+
+def test_disable_then_delete(run_module, workmail_client, org):
+    created = run_module(user, jane())
+
+    disabled = run_module(user, jane(enabled=False))
+    assert disabled["changed"] is True
+    assert disabled["user"]["enabled"] is False
+    assert workmail_client.describe_user(OrganizationId=org, UserId=created["user"]["id"])["State"] == "DISABLED"
+
+    deleted = run_module(user, dict(organization="example-corp", name="jdoe", state="absent"), diff=True)
+    assert deleted["changed"] is True
+    assert deleted["user"] == {}
+    assert deleted["diff"]["after"] == {}
+    assert workmail_client.describe_user(OrganizationId=org, UserId=created["user"]["id"])["State"] == "DELETED"
+
+    again = run_module(user, dict(organization="example-corp", name="jdoe", state="absent"))
+    assert again["changed"] is False
+
+
+def test_absent_deregisters_an_enabled_user_first(run_module, org):
+    run_module(user, jane())
+    workmail_emulator.clear_calls()
+
+    result = run_module(user, dict(organization="example-corp", name="jdoe", state="absent"))
+
+    assert result["changed"] is True
+    assert writes() == ["DeregisterFromWorkMail", "DeleteUser"]
+
+
+def test_mailbox_quota(run_module, workmail_client, org):
+    created = run_module(user, jane())
+
+    result = run_module(user, jane(mailbox_quota=102400))
+
+    assert result["changed"] is True
+    details = workmail_client.get_mailbox_details(OrganizationId=org, UserId=created["user"]["id"])
+    assert details["MailboxQuota"] == 102400
+
+
+def test_update_password_always_resets_it_without_showing_it(run_module, org):
+    run_module(user, jane(password=PASSWORD))
+    workmail_emulator.clear_calls()
+
+    result = run_module(user, jane(password=PASSWORD, update_password="always"), diff=True)
+
+    assert result["changed"] is True
+    assert writes() == ["ResetPassword"]
+    assert PASSWORD not in json.dumps(result)
+    assert PASSWORD not in json.dumps(workmail_emulator.calls())
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (dict(email="not-an-address"), "email: 'not-an-address' does not match"),
+        (dict(display_name="x" * 257), "display_name: must have at most 256 characters"),
+        (dict(mailbox_quota=0), "mailbox_quota: 0 is less than the minimum 1"),
+        (dict(name="jane doe"), "name: 'jane doe' does not match"),
+    ],
+)
+def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, args, message):
+    result = run_module(user, jane(**args))
+
+    assert result.failed
+    assert result["msg"].startswith(message)
+    assert writes() == []
+
+
+def test_enabling_without_an_address_fails_clearly(run_module, org):
+    result = run_module(user, dict(organization="example-corp", name="nomail"))
+
+    assert result.failed
+    assert result["msg"] == "email: is required to enable the user 'nomail'"
+
+
+def test_unknown_organization_fails(run_module, org):
+    result = run_module(user, jane(organization="no-such-org"))
+
+    assert result.failed
+    assert "organization: no live organization has the ID or alias 'no-such-org'" in result["msg"]
+
+
+def test_check_mode_plans_when_the_organization_does_not_exist_yet(run_module, org):
+    result = run_module(user, jane(organization="future-corp"), check_mode=True)
+
+    assert result["changed"] is True
+    assert result["user"]["name"] == "jdoe"
+    assert any("future-corp" in w for w in result["warnings"])
+    assert writes() == []
