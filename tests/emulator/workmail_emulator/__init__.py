@@ -1,1 +1,88 @@
-"""In-memory Amazon WorkMail emulator (a moto extension)."""
+"""An in-memory Amazon WorkMail for tests and demos, built as a moto extension.
+
+Importing the package registers it with moto (see :func:`register`), so
+``moto.mock_aws()`` and moto's server answer WorkMail calls. The helpers here
+configure the emulator and read its call log in process; the server exposes the
+same under ``/_emulator/``.
+"""
+
+import re
+import sys
+import threading
+import types
+
+from . import config
+from .calls import CALL_LOG, is_write
+from .config import advance_clock
+
+__all__ = ["register", "configure", "settings", "reset", "calls", "clear_calls", "is_write", "advance_clock", "backend"]
+
+URL_PATTERN = re.compile(r"https?://workmail\.(.+)\.amazonaws\.com")
+_REGISTRATION_LOCK = threading.Lock()
+
+
+def register():
+    """Make the emulator moto's ``workmail`` backend; safe to call more than once.
+
+    moto finds a service through ``moto.<service>`` modules and the URL patterns
+    of ``moto.backend_index``. This publishes the package as ``moto.workmail``
+    (with ``.models``, ``.responses`` and ``.urls``) and adds the WorkMail
+    endpoint pattern, without changing any moto file.
+    """
+    import moto
+    import moto.backend_index
+
+    from . import models, responses, urls
+
+    with _REGISTRATION_LOCK:
+        if "moto.workmail" in sys.modules:
+            return
+        package = types.ModuleType("moto.workmail", "WorkMail backend provided by workmail_emulator.")
+        package.workmail_backends = models.workmail_backends
+        package.models, package.responses, package.urls = models, responses, urls
+        sys.modules.update({"moto.workmail": package, "moto.workmail.models": models,
+                            "moto.workmail.responses": responses, "moto.workmail.urls": urls})
+        moto.workmail = package
+        patterns = moto.backend_index.backend_url_patterns
+        if not any(name == "workmail" for name, _pattern in patterns):
+            patterns.append(("workmail", URL_PATTERN))
+
+
+def configure(**changes):
+    """Change emulator settings (see :data:`workmail_emulator.config.DEFAULTS`); return all settings."""
+    return config.configure(**changes)
+
+
+def settings():
+    """Return the current settings."""
+    return config.settings()
+
+
+def backend(account_id="123456789012", region="us-east-1"):
+    """Return the WorkMail backend of one account and Region (for test helpers such as ``password_matches``)."""
+    from .models import workmail_backends
+    return workmail_backends[account_id][region]
+
+
+def reset():
+    """Start afresh: forget every organization in every account and Region, clear the call log,
+    restore the default settings and undo any clock advance."""
+    from .models import workmail_backends
+    for _account_id, _region, region_backend in list(workmail_backends.iter_backends()):
+        region_backend.reset()
+    workmail_backends.clear()
+    CALL_LOG.clear()
+    config.restore_defaults()
+
+
+def calls(writes_only=False):
+    """Return the call log, oldest first (optionally only the write operations)."""
+    return CALL_LOG.entries(writes_only=writes_only)
+
+
+def clear_calls():
+    """Empty the call log."""
+    CALL_LOG.clear()
+
+
+register()

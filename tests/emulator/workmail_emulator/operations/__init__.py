@@ -1,0 +1,9 @@
+"""The WorkMail operations the emulator implements, one module per resource.
+
+Importing this package registers every operation in :data:`OPERATIONS`.
+"""
+
+from ..registry import OPERATIONS
+from . import access_rules, domains, entities, groups, impersonation, organizations, retention, users
+
+__all__ = ["OPERATIONS", "access_rules", "domains", "entities", "groups", "impersonation", "organizations", "retention", "users"]

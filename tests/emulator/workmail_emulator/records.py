@@ -1,0 +1,391 @@
+"""The records a backend keeps: organizations and everything that lives inside one.
+
+An :class:`Organization` is the aggregate root. Besides its users, groups, mail
+domains and policies it keeps the indexes every lookup goes through:
+
+* ``names``: lowercase name -> ID of the live (not DELETED) user or group that
+  holds it (names are unique per organization across users and groups);
+* ``deleted_names``: lowercase name -> ID of the entity last deleted under it,
+  so a deleted entity can still be described by name until the name is reused;
+* ``addresses``: lowercase address -> ID of the entity that holds it as its
+  primary address or as an alias (one index for every address in the organization);
+* ``member_of``: entity ID -> the groups it is a direct member of.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import os
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from .errors import EmailAddressInUseException, MailDomainNotFoundException, MailDomainStateException
+
+# Organization states (free-form strings in the model, Title case in practice).
+REQUESTED, CREATING, ACTIVE, DELETING, DELETED_ORG = "Requested", "Creating", "Active", "Deleting", "Deleted"
+# Entity states and types.
+ENABLED, DISABLED, DELETED = "ENABLED", "DISABLED", "DELETED"
+USER, GROUP = "USER", "GROUP"
+PENDING, VERIFIED = "PENDING", "VERIFIED"
+
+DEFAULT_MAILBOX_QUOTA = 51200
+TEST_DOMAIN_SUFFIX = ".awsapps.com"
+DIRECTORY_TYPE = "VpcDirectory"
+USER_PROFILE_MEMBERS = (
+    "DisplayName", "FirstName", "LastName", "Initials", "Telephone", "Street", "JobTitle",
+    "City", "Company", "ZipCode", "Department", "Country", "Office",
+)
+
+
+def compact(**members):
+    """Return ``members`` without the ones whose value is None (the API omits unset members)."""
+    return {name: value for name, value in members.items() if value is not None}
+
+
+# Entities ---------------------------------------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class Entity:
+    """What users and groups share: identity, state and mail addresses."""
+
+    kind: ClassVar[str]
+    id: str
+    name: str
+    state: str = DISABLED
+    email: str | None = None
+    aliases: list = field(default_factory=list)
+    hidden: bool = False
+    enabled_date: float | None = None
+    disabled_date: float | None = None
+
+    def member_summary(self):
+        """Return the ``Member`` structure of ListGroupMembers."""
+        return compact(Id=self.id, Name=self.name, Type=self.kind, State=self.state,
+                       EnabledDate=self.enabled_date, DisabledDate=self.disabled_date)
+
+
+@dataclass(slots=True, eq=False)
+class User(Entity):
+    """A WorkMail user; ``profile`` holds only the attributes that are set."""
+
+    kind: ClassVar[str] = USER
+    role: str = "USER"
+    profile: dict = field(default_factory=dict)
+    identity_provider_user_id: str | None = None
+    password_digest: bytes | None = None
+    mailbox_quota: int = DEFAULT_MAILBOX_QUOTA
+    mailbox_provisioned_date: float | None = None
+
+    def set_password(self, password):
+        """Keep a salted SHA-256 digest of ``password``; the password itself is never stored."""
+        salt = os.urandom(16)
+        self.password_digest = salt + hashlib.sha256(salt + password.encode("utf-8")).digest()
+
+    def password_matches(self, password):
+        """Tell whether ``password`` is the user's current password."""
+        if self.password_digest is None:
+            return False
+        salt, digest = self.password_digest[:16], self.password_digest[16:]
+        return hmac.compare_digest(digest, hashlib.sha256(salt + password.encode("utf-8")).digest())
+
+    def describe(self):
+        """Return the DescribeUser output."""
+        return compact(
+            UserId=self.id, Name=self.name, Email=self.email, State=self.state, UserRole=self.role,
+            EnabledDate=self.enabled_date, DisabledDate=self.disabled_date,
+            MailboxProvisionedDate=self.mailbox_provisioned_date,
+            HiddenFromGlobalAddressList=self.hidden, IdentityProviderUserId=self.identity_provider_user_id,
+            **self.profile,
+        )
+
+    def summary(self):
+        """Return the ``User`` structure of ListUsers."""
+        return compact(Id=self.id, Email=self.email, Name=self.name, DisplayName=self.profile.get("DisplayName"),
+                       State=self.state, UserRole=self.role, EnabledDate=self.enabled_date,
+                       DisabledDate=self.disabled_date, IdentityProviderUserId=self.identity_provider_user_id)
+
+
+@dataclass(slots=True, eq=False)
+class Group(Entity):
+    """A WorkMail group; ``members`` is the ordered set of its direct members' IDs."""
+
+    kind: ClassVar[str] = GROUP
+    members: dict = field(default_factory=dict)
+
+    def describe(self):
+        """Return the DescribeGroup output."""
+        return compact(GroupId=self.id, Name=self.name, Email=self.email, State=self.state,
+                       EnabledDate=self.enabled_date, DisabledDate=self.disabled_date,
+                       HiddenFromGlobalAddressList=self.hidden)
+
+    def summary(self):
+        """Return the ``Group`` structure of ListGroups."""
+        return compact(Id=self.id, Email=self.email, Name=self.name, State=self.state,
+                       EnabledDate=self.enabled_date, DisabledDate=self.disabled_date)
+
+
+# Mail domains -----------------------------------------------------------------------------------
+
+def dns_records(domain, region):
+    """Return the DNS records WorkMail asks the owner of a custom domain to publish.
+
+    Tokens are derived from the domain name, so the same domain always shows the same records.
+    """
+    seed = hashlib.sha256(domain.encode()).hexdigest()
+    dkim = [hashlib.sha256(f"{seed}{n}".encode()).hexdigest()[:32] for n in range(3)]
+    verification = hashlib.sha256(f"{seed}ses".encode()).digest()[:30].hex()
+    records = [
+        {"Type": "TXT", "Hostname": f"_amazonses.{domain}", "Value": verification},
+        {"Type": "MX", "Hostname": domain, "Value": f"10 inbound-smtp.{region}.amazonaws.com."},
+        {"Type": "CNAME", "Hostname": f"autodiscover.{domain}", "Value": f"autodiscover.mail.{region}.awsapps.com."},
+    ]
+    records += [{"Type": "CNAME", "Hostname": f"{token}._domainkey.{domain}", "Value": f"{token}.dkim.amazonses.com."} for token in dkim]
+    records += [
+        {"Type": "TXT", "Hostname": domain, "Value": "v=spf1 include:amazonses.com ~all"},
+        {"Type": "TXT", "Hostname": f"_dmarc.{domain}", "Value": "v=DMARC1;p=quarantine;pct=100;fo=1"},
+    ]
+    return records
+
+
+@dataclass(slots=True, eq=False)
+class MailDomain:
+    """A mail domain of an organization: the test domain or a custom one."""
+
+    name: str
+    registered: float
+    verification_delay: float
+    records: list
+    is_test: bool = False
+
+    def status(self, now):
+        """Return the ownership (and DKIM) verification status at ``now``."""
+        return VERIFIED if self.is_test or now >= self.registered + self.verification_delay else PENDING
+
+    def describe(self, now, is_default):
+        """Return the GetMailDomain output."""
+        status = self.status(now)
+        return {"Records": list(self.records), "IsTestDomain": self.is_test, "IsDefault": is_default,
+                "OwnershipVerificationStatus": status, "DkimVerificationStatus": status}
+
+
+# Policies ---------------------------------------------------------------------------------------
+
+ACCESS_RULE_LISTS = ("Actions", "NotActions", "IpRanges", "NotIpRanges", "UserIds", "NotUserIds",
+                     "ImpersonationRoleIds", "NotImpersonationRoleIds")
+
+
+def _in_ranges(ip, ranges):
+    address = ipaddress.ip_address(ip)
+    return any(address in ipaddress.ip_network(cidr, strict=False) for cidr in ranges)
+
+
+def _passes(value, included, excluded, contains):
+    """Apply one include/exclude pair of conditions; empty lists do not constrain."""
+    if included and (value is None or not contains(value, included)):
+        return False
+    return not (excluded and value is not None and contains(value, excluded))
+
+
+@dataclass(slots=True, eq=False)
+class AccessControlRule:
+    """An access control rule, as last written by PutAccessControlRule."""
+
+    name: str
+    effect: str
+    description: str
+    lists: dict
+    created: float
+    modified: float
+
+    def describe(self):
+        """Return the ``AccessControlRule`` structure of ListAccessControlRules."""
+        return {"Name": self.name, "Effect": self.effect, "Description": self.description,
+                **{member: list(self.lists[member]) for member in ACCESS_RULE_LISTS},
+                "DateCreated": self.created, "DateModified": self.modified}
+
+    def matches(self, ip, action, user_id, role_id):
+        """Tell whether every condition the rule sets holds for one request.
+
+        A user request (``user_id``) never satisfies a non-empty ``ImpersonationRoleIds``;
+        an impersonation request (``role_id``) never satisfies a non-empty ``UserIds``.
+        """
+        lists = self.lists
+        return (_passes(ip, lists["IpRanges"], lists["NotIpRanges"], _in_ranges)
+                and _passes(action, lists["Actions"], lists["NotActions"], lambda value, items: value in items)
+                and _passes(user_id, lists["UserIds"], lists["NotUserIds"], lambda value, items: value in items)
+                and _passes(role_id, lists["ImpersonationRoleIds"], lists["NotImpersonationRoleIds"], lambda value, items: value in items))
+
+
+@dataclass(slots=True, eq=False)
+class RetentionPolicy:
+    """The organization's (single) retention policy."""
+
+    id: str
+    name: str
+    description: str | None
+    folders: list
+
+    def describe(self):
+        """Return the GetDefaultRetentionPolicy output."""
+        return compact(Id=self.id, Name=self.name, Description=self.description, FolderConfigurations=list(self.folders))
+
+
+@dataclass(slots=True, eq=False)
+class ImpersonationRole:
+    """An impersonation role; its rules are kept exactly as the caller sent them."""
+
+    id: str
+    name: str
+    type: str
+    description: str | None
+    rules: list
+    created: float
+    modified: float
+
+    def summary(self):
+        """Return the ``ImpersonationRole`` structure of ListImpersonationRoles."""
+        return {"ImpersonationRoleId": self.id, "Name": self.name, "Type": self.type,
+                "DateCreated": self.created, "DateModified": self.modified}
+
+    def describe(self):
+        """Return the GetImpersonationRole output."""
+        return compact(ImpersonationRoleId=self.id, Name=self.name, Type=self.type, Description=self.description,
+                       Rules=self.rules, DateCreated=self.created, DateModified=self.modified)
+
+
+# Organizations ----------------------------------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class Organization:
+    """A WorkMail organization and the indexes of everything it holds (see the module docstring)."""
+
+    id: str
+    alias: str
+    arn: str
+    directory_id: str
+    interoperability: bool
+    created: float
+    ready_delay: float
+    default_domain: str
+    delete_requested: float | None = None
+    delete_delay: float = 0.0
+    retention: float = 0.0
+    domains: dict = field(default_factory=dict)
+    tags: dict = field(default_factory=dict)
+    entities: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
+    deleted_names: dict = field(default_factory=dict)
+    addresses: dict = field(default_factory=dict)
+    member_of: dict = field(default_factory=dict)
+    access_rules: dict = field(default_factory=dict)
+    retention_policy: RetentionPolicy | None = None
+    impersonation_roles: dict = field(default_factory=dict)
+
+    # State ------------------------------------------------------------------
+
+    def state(self, now):
+        """Return the state at ``now``: Requested and Creating share the ready delay, then Active;
+        after a delete request, Deleting for the delete delay, then Deleted."""
+        if self.delete_requested is not None:
+            return DELETED_ORG if now >= self.delete_requested + self.delete_delay else DELETING
+        if now >= self.created + self.ready_delay:
+            return ACTIVE
+        return REQUESTED if now < self.created + self.ready_delay / 2 else CREATING
+
+    def visible(self, now):
+        """Tell whether the organization still exists for its callers (Deleted ones fade after the retention)."""
+        if self.delete_requested is None:
+            return True
+        return now < self.delete_requested + self.delete_delay + self.retention
+
+    def describe(self, now):
+        """Return the DescribeOrganization output."""
+        state = self.state(now)
+        return compact(OrganizationId=self.id, Alias=self.alias, State=state, DirectoryId=self.directory_id,
+                       DirectoryType=DIRECTORY_TYPE, DefaultMailDomain=self.default_domain,
+                       CompletedDate=None if state in (REQUESTED, CREATING) else self.created + self.ready_delay,
+                       ARN=self.arn, InteroperabilityEnabled=self.interoperability)
+
+    def summary(self, now):
+        """Return the ``OrganizationSummary`` structure of ListOrganizations."""
+        return {"OrganizationId": self.id, "Alias": self.alias, "DefaultMailDomain": self.default_domain, "State": self.state(now)}
+
+    # Entities ---------------------------------------------------------------
+
+    def find(self, identifier, kinds=(USER, GROUP), by_email=True, by_name=True):
+        """Return the entity ``identifier`` names, or None.
+
+        Tried in order: ID, address (primary or alias), name of a live entity,
+        name of the entity last deleted under it. Only entities of ``kinds`` are found.
+        """
+        key = identifier.lower()
+        entity_id = key if key in self.entities else None
+        if entity_id is None and by_email and "@" in key:
+            entity_id = self.addresses.get(key)
+        if entity_id is None and by_name:
+            entity_id = self.names.get(key) or self.deleted_names.get(key)
+        entity = self.entities.get(entity_id) if entity_id else None
+        return entity if entity is not None and entity.kind in kinds else None
+
+    def add_entity(self, entity):
+        """Store a new entity and index its name."""
+        self.entities[entity.id] = entity
+        (self.users if entity.kind == USER else self.groups)[entity.id] = entity
+        self.names[entity.name.lower()] = entity.id
+
+    def mark_deleted(self, entity):
+        """Move an entity to DELETED: free its name and drop its memberships."""
+        entity.state = DELETED
+        key = entity.name.lower()
+        self.names.pop(key, None)
+        self.deleted_names[key] = entity.id
+        for group_id in list(self.member_of.get(entity.id, ())):
+            self.remove_member(self.groups[group_id], entity)
+        if entity.kind == GROUP:
+            for member_id in list(entity.members):
+                self.remove_member(entity, self.entities[member_id])
+
+    def add_member(self, group, member):
+        """Make ``member`` a direct member of ``group``."""
+        group.members[member.id] = None
+        self.member_of.setdefault(member.id, {})[group.id] = None
+
+    def remove_member(self, group, member):
+        """Remove ``member`` from ``group`` (no-op when it is not a member)."""
+        group.members.pop(member.id, None)
+        self.member_of.get(member.id, {}).pop(group.id, None)
+
+    # Addresses --------------------------------------------------------------
+
+    def domain_of(self, address):
+        """Return the mail domain of ``address``, or raise MailDomainNotFoundException."""
+        domain = self.domains.get(address.rpartition("@")[2].lower())
+        if domain is None:
+            raise MailDomainNotFoundException(f"Mail domain {address.rpartition('@')[2]} is not registered in organization {self.id}")
+        return domain
+
+    def require_verified(self, domain, now):
+        """Raise MailDomainStateException unless ``domain`` is verified."""
+        if domain.status(now) != VERIFIED:
+            raise MailDomainStateException(f"Mail domain {domain.name} is not verified yet")
+
+    def require_free(self, address, owner):
+        """Raise EmailAddressInUseException when another entity holds ``address``."""
+        holder = self.addresses.get(address.lower())
+        if holder is not None and holder != owner.id:
+            raise EmailAddressInUseException(f"Email address {address} is already in use by another entity")
+
+    def claim(self, entity, address):
+        """Index ``address`` as held by ``entity``."""
+        self.addresses[address.lower()] = entity.id
+
+    def release(self, address):
+        """Forget who holds ``address``."""
+        self.addresses.pop(address.lower(), None)
+
+    def addresses_on(self, domain_name):
+        """Return how many addresses of the organization are on ``domain_name``."""
+        suffix = f"@{domain_name}"
+        return sum(1 for address in self.addresses if address.endswith(suffix))
