@@ -18,6 +18,7 @@ __metaclass__ = type
 
 try:
     import botocore.exceptions
+    from botocore import xform_name
 except ImportError:
     pass  # AnsibleAWSModule reports the missing SDK
 
@@ -31,10 +32,6 @@ from ansible_collections.mailops.workmail.plugins.module_utils.errors import err
 PAGE_SIZE = 100
 
 
-def _snake(operation):
-    return "".join("_" + c.lower() if c.isupper() else c for c in operation).lstrip("_")
-
-
 class WorkMailAPI:
     """The WorkMail API as the collection uses it."""
 
@@ -46,7 +43,7 @@ class WorkMailAPI:
 
     def call(self, operation, **params):
         """Call ``operation`` (e.g. "CreateUser") with ``params``; return the response."""
-        method = self._retry(getattr(self.client, _snake(operation)))
+        method = self._retry(getattr(self.client, xform_name(operation)))
         try:
             response = method(**params)
         except botocore.exceptions.ClientError as e:

@@ -58,7 +58,7 @@ class WorkMailModule:
         if found:
             return found["OrganizationId"]
         if self.check_mode:
-            self.module.warn("Organization {0!r} does not exist yet; check mode assumes an earlier task creates it.".format(ref))
+            self.warn("Organization {0!r} does not exist yet; check mode assumes an earlier task creates it.".format(ref))
             return None
         raise WorkMailError("organization: no live organization has the ID or alias {0!r} in this account and region".format(ref), option="organization")
 
@@ -106,7 +106,7 @@ class WorkMailModule:
             ctx = self.context()
             result = {key: gather(ctx)}
             for warning in ctx.warnings:
-                self.module.warn(warning)
+                self.warn(warning)
             self.module.exit_json(changed=False, **result)
 
         self.run(task)
@@ -114,10 +114,15 @@ class WorkMailModule:
     def exit(self, changed, result, before=None, after=None, warnings=()):
         """Exit with ``result``; with ``--diff``, add before/after (which hold no secrets)."""
         for warning in warnings:
-            self.module.warn(warning)
+            self.warn(warning)
         if self.module._diff and (before is not None or after is not None):
             result["diff"] = dict(before=before or {}, after=after or {})
         self.module.exit_json(changed=changed, **result)
+
+    def warn(self, message):
+        # AnsibleAWSModule.warn (amazon.aws 10) also copies warnings into the result, which
+        # ansible-core 2.19 reports as a deprecated use of exit_json; warn on the module itself.
+        getattr(self.module, "_module", self.module).warn(message)
 
     def fail(self, error):
         extra = {"error_code": error.code} if error.code else {}

@@ -12,6 +12,7 @@ import json
 
 import pytest
 
+from ansible.module_utils.common import warnings
 from ansible.module_utils.testing import patch_module_args
 
 pytest_plugins = ["workmail_emulator.pytest_plugin"]
@@ -24,6 +25,15 @@ class ModuleResult(dict):
     def failed(self):
         return bool(self.get("failed"))
 
+    @property
+    def warnings(self):
+        """The warning texts (ansible-core 2.19 wraps each in an event)."""
+        return [w["event"]["msg"] if isinstance(w, dict) else w for w in self.get("warnings", [])]
+
+    @property
+    def deprecations(self):
+        return self.get("deprecations", [])
+
 
 @pytest.fixture
 def run_module(workmail_client, capsys):
@@ -35,6 +45,9 @@ def run_module(workmail_client, capsys):
     def run(module, args, check_mode=False, diff=False):
         args = dict(args, region="us-east-1", _ansible_check_mode=check_mode, _ansible_diff=diff)
         capsys.readouterr()
+        # Warnings live in module globals: a real module run starts a fresh process.
+        warnings._global_warnings.clear()  # pylint: disable=protected-access
+        warnings._global_deprecations.clear()  # pylint: disable=protected-access
         with patch_module_args(args):
             with pytest.raises(SystemExit):
                 module.main()

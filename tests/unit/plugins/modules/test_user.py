@@ -13,6 +13,7 @@ import pytest
 import workmail_emulator
 
 from ansible_collections.mailops.workmail.plugins.modules import user
+from ansible_collections.mailops.workmail.plugins.modules import user_info
 
 PASSWORD = "Corr3ct-Horse-Battery"
 
@@ -196,5 +197,22 @@ def test_check_mode_plans_when_the_organization_does_not_exist_yet(run_module, o
 
     assert result["changed"] is True
     assert result["user"]["name"] == "jdoe"
-    assert any("future-corp" in w for w in result["warnings"])
+    assert result.warnings == ["Organization 'future-corp' does not exist yet; check mode assumes an earlier task creates it."]
+    assert result.deprecations == []
     assert writes() == []
+
+
+def test_user_info_returns_the_module_shape(run_module, workmail_client, org):
+    created = run_module(user, jane())
+    run_module(user, dict(organization="example-corp", name="gone", enabled=False))
+    run_module(user, dict(organization="example-corp", name="gone", state="absent"))
+
+    everyone = run_module(user_info, dict(organization="example-corp"))
+    by_email = run_module(user_info, dict(organization="example-corp", email="jane.doe@example.com"))
+    by_id = run_module(user_info, dict(organization="example-corp", id=created["user"]["id"]))
+    nobody = run_module(user_info, dict(organization="example-corp", name="nobody"))
+
+    assert everyone["users"] == [created["user"]]
+    assert by_email["users"] == by_id["users"] == [created["user"]]
+    assert nobody["users"] == []
+    assert everyone["changed"] is False

@@ -1,0 +1,88 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import workmail_emulator
+
+from ansible_collections.mailops.workmail.plugins.modules import mail_domain
+from ansible_collections.mailops.workmail.plugins.modules import mail_domain_info
+
+
+def writes():
+    return [c["operation"] for c in workmail_emulator.calls() if workmail_emulator.is_write(c["operation"])]
+
+
+def domain(**extra):
+    return dict(dict(organization="example-corp", name="Example.COM"), **extra)
+
+
+def test_register_default_and_records(run_module, workmail_client, workmail_org):
+    workmail_emulator.clear_calls()
+    result = run_module(mail_domain, domain(default=True), diff=True)
+
+    assert result["changed"] is True
+    assert writes() == ["RegisterMailDomain", "UpdateDefaultMailDomain"]
+    assert result["mail_domain"]["name"] == "example.com"
+    assert result["mail_domain"]["default"] is True
+    assert {r["type"] for r in result["mail_domain"]["records"]} >= {"MX", "TXT", "CNAME"}
+    assert all(set(r) == {"type", "hostname", "value"} for r in result["mail_domain"]["records"])
+    assert workmail_client.describe_organization(OrganizationId=workmail_org)["DefaultMailDomain"] == "example.com"
+
+    workmail_emulator.clear_calls()
+    assert run_module(mail_domain, domain(default=True))["changed"] is False
+    assert writes() == []
+
+    listed = run_module(mail_domain_info, dict(organization="example-corp"))
+    assert sorted(d["name"] for d in listed["mail_domains"]) == ["example-corp.awsapps.com", "example.com"]
+
+
+def test_pending_domain_cannot_become_default_until_verified(run_module, workmail_client, workmail_org):
+    workmail_emulator.configure(domain_verification_delay=3600)
+
+    result = run_module(mail_domain, domain(default=True))
+
+    assert result.failed
+    assert result["msg"].startswith("default: example.com is not verified yet")
+    stored = workmail_client.get_mail_domain(OrganizationId=workmail_org, DomainName="example.com")
+    assert stored["OwnershipVerificationStatus"] == "PENDING"
+    assert stored["IsDefault"] is False
+
+
+def test_undefault_and_removing_the_default_fail_clearly(run_module, workmail_org):
+    run_module(mail_domain, domain(default=True))
+
+    undefault = run_module(mail_domain, domain(default=False))
+    remove = run_module(mail_domain, domain(state="absent"))
+
+    assert undefault["msg"].startswith("default: example.com is the default domain; make another domain the default")
+    assert remove["msg"] == "example.com is the default domain; make another domain the default before removing it"
+
+
+def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmail_org):
+    run_module(mail_domain, domain())
+    user_id = workmail_client.create_user(OrganizationId=workmail_org, Name="jdoe", DisplayName="Jane")["UserId"]
+    workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email="jane@example.com")
+
+    result = run_module(mail_domain, domain(state="absent"))
+
+    assert result.failed
+    assert result["error_code"] == "MailDomainInUseException"
+    assert result["msg"].startswith("example.com is still in use by: user jdoe <jane@example.com>.")
+
+
+def test_check_mode_and_removal(run_module, workmail_client, workmail_org):
+    workmail_emulator.clear_calls()
+    planned = run_module(mail_domain, domain(), check_mode=True, diff=True)
+    assert planned["changed"] is True
+    assert planned["mail_domain"]["ownership_verification_status"] == "PENDING"
+    assert writes() == []
+
+    run_module(mail_domain, domain())
+    removed = run_module(mail_domain, domain(state="absent"))
+    assert removed["changed"] is True
+    names = [d["DomainName"] for d in workmail_client.list_mail_domains(OrganizationId=workmail_org)["MailDomains"]]
+    assert names == ["example-corp.awsapps.com"]
