@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -28,20 +28,13 @@ import urllib.request
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 60
-START_ATTEMPTS = 3
 LOG_TAIL = 80
+BANNER = re.compile(r"listening on (http://[0-9.]+:[0-9]+)")
 
 CONFIG_HEADER = """\
 # Written by tests/utils/run_integration.py for one run of `make integration`; the
 # emulator it points to only lives for that run. Do not edit or commit.
 """
-
-
-def free_port() -> int:
-    """Return a TCP port on the loopback interface that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def answers(url: str) -> bool:
@@ -53,31 +46,34 @@ def answers(url: str) -> bool:
         return False
 
 
+def announced_url(log_path: str) -> str | None:
+    """Return the URL the emulator printed when it started listening, if it did yet."""
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        match = BANNER.search(log.read())
+    return match.group(1) if match else None
+
+
 def start_emulator(log_path: str) -> tuple[subprocess.Popen, str]:
-    """Start the emulator on a free port and wait until it answers."""
+    """Start the emulator on a free loopback port and wait until it answers."""
     command = os.path.join(os.path.dirname(sys.executable), "workmail-emulator")
-    for attempt in range(1, START_ATTEMPTS + 1):
-        port = free_port()
-        url = "http://%s:%d" % (HOST, port)
-        with open(log_path, "ab") as log:
-            process = subprocess.Popen(  # pylint: disable=consider-using-with
-                [command, "--host", HOST, "--port", str(port)],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if answers(url):
-                print("WorkMail emulator listening on %s (pid %d)" % (url, process.pid), flush=True)
-                return process, url
-            if process.poll() is not None:
-                break
-            time.sleep(0.2)
-        stop_emulator(process)
-        print("The emulator did not start on port %d (attempt %d of %d)" % (port, attempt, START_ATTEMPTS), flush=True)
+    with open(log_path, "wb") as log:
+        # Port 0: the emulator binds a free port itself and prints it.
+        process = subprocess.Popen(  # pylint: disable=consider-using-with
+            [command, "--host", HOST, "--port", "0"],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline and process.poll() is None:
+        url = announced_url(log_path)
+        if url and answers(url):
+            print("WorkMail emulator listening on %s (pid %d)" % (url, process.pid), flush=True)
+            return process, url
+        time.sleep(0.2)
+    stop_emulator(process)
     show_log(log_path)
-    sys.exit("Could not start workmail-emulator; see %s" % log_path)
+    sys.exit("workmail-emulator did not start within %d seconds; see %s" % (START_TIMEOUT, log_path))
 
 
 def stop_emulator(process: subprocess.Popen) -> None:
@@ -128,6 +124,18 @@ def write_config(path: str, url: str) -> None:
         config.write("\n")
 
 
+def list_targets(ansible_test: str, collection: str, arguments: list[str]) -> list[str]:
+    """Return the targets ansible-test would run with these arguments."""
+    result = subprocess.run(
+        [ansible_test, "integration", "--list-targets"] + arguments,
+        cwd=collection,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return [line.strip() for line in result.stdout.splitlines() if line.strip() and not line.startswith("WARNING")]
+
+
 def main() -> int:
     """Entry point."""
     if len(sys.argv) < 2:
@@ -141,13 +149,20 @@ def main() -> int:
     if os.path.exists(log_path):
         os.unlink(log_path)
 
+    ansible_test = os.path.join(os.path.dirname(sys.executable), "ansible-test")
+    # ansible-test succeeds when it finds nothing to run ("All targets skipped."): fail.
+    targets = list_targets(ansible_test, collection, arguments)
+    if not targets:
+        print("No integration target to run: ansible-test found none under tests/integration/targets.")
+        return 1
+    print("Integration targets: %s" % ", ".join(targets), flush=True)
+
     # Turn SIGTERM (from CI or make) into SystemExit so the finally block runs.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
     process, url = start_emulator(log_path)
     try:
         write_config(config_path, url)
-        ansible_test = os.path.join(os.path.dirname(sys.executable), "ansible-test")
         command = [ansible_test, "integration"] + arguments
         print("Running: %s" % " ".join(command), flush=True)
         status = subprocess.run(command, cwd=collection, check=False).returncode
