@@ -42,41 +42,72 @@ def source_files(root: str) -> list[str]:
     return [name for name in names if os.path.lexists(os.path.join(root, name))]
 
 
-def clear(destination: str) -> None:
-    """Empty the destination, except the directories in KEEP."""
-    for dirpath, dirnames, filenames in os.walk(destination, topdown=True):
-        relative = os.path.relpath(dirpath, destination)
-        for dirname in list(dirnames):
-            path = os.path.normpath(os.path.join(relative, dirname))
-            if path in KEEP:
-                dirnames.remove(dirname)
-        for filename in filenames:
-            os.unlink(os.path.join(dirpath, filename))
-    for dirpath, dirnames, filenames in os.walk(destination, topdown=False):
-        relative = os.path.normpath(os.path.relpath(dirpath, destination))
-        if dirpath != destination and not any(
-            relative == keep or relative.startswith(keep + os.sep) or keep.startswith(relative + os.sep) for keep in KEEP
-        ):
-            if not os.listdir(dirpath):
-                os.rmdir(dirpath)
+def same_file(source: str, target: str) -> bool:
+    """Return whether target already is an identical copy of source."""
+    if os.path.islink(source) or os.path.islink(target):
+        return os.path.islink(source) and os.path.islink(target) and os.readlink(source) == os.readlink(target)
+    if not os.path.isfile(target):
+        return False
+    with open(source, "rb") as left, open(target, "rb") as right:
+        return left.read() == right.read()
 
 
-def copy_collection(root: str, destination: str) -> int:
-    """Copy the working tree of the collection to the destination; return the file count."""
+def kept(relative: str) -> bool:
+    """Return whether a path of the copy is in (or above) one of the KEEP directories."""
+    return any(relative == keep or relative.startswith(keep + os.sep) for keep in KEEP)
+
+
+def copy_collection(root: str, destination: str) -> tuple[int, int, int]:
+    """Bring the copy in line with the working tree; return (files, updated, removed).
+
+    Files are only rewritten when they differ, each through a temporary file and an
+    atomic rename, and only files gone from the working tree are removed, so a test
+    reading the copy while it is refreshed never finds a file missing or half-written.
+    """
     os.makedirs(destination, exist_ok=True)
-    clear(destination)
     files = source_files(root)
+    wanted = set(files)
+    updated = 0
     for name in files:
         source = os.path.join(root, name)
         target = os.path.join(destination, name)
+        if same_file(source, target):
+            continue
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        temporary = target + ".sync-tmp"
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
         if os.path.islink(source):
-            os.symlink(os.readlink(source), target)
+            os.symlink(os.readlink(source), temporary)
         else:
-            shutil.copy2(source, target)
+            shutil.copy2(source, temporary)
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)
+        os.replace(temporary, target)
+        updated += 1
+    removed = 0
+    for dirpath, dirnames, filenames in os.walk(destination, topdown=False):
+        relative_dir = os.path.relpath(dirpath, destination)
+        relative_dir = "" if relative_dir == os.curdir else relative_dir
+        if kept(relative_dir):
+            continue
+        for filename in filenames:
+            relative = os.path.join(relative_dir, filename)
+            if relative not in wanted and not kept(relative):
+                os.unlink(os.path.join(dirpath, filename))
+                removed += 1
+        for dirname in dirnames:
+            path = os.path.join(dirpath, dirname)
+            relative = os.path.join(relative_dir, dirname)
+            if os.path.islink(path):
+                if relative not in wanted:
+                    os.unlink(path)
+                    removed += 1
+            elif not kept(relative) and not os.listdir(path):
+                os.rmdir(path)
     if not os.path.isdir(os.path.join(destination, ".git")):
         subprocess.run(["git", "init", "--quiet", destination], check=True)
-    return len(files)
+    return len(files), updated, removed
 
 
 def copy_amazon_aws(build: str) -> str:
@@ -88,9 +119,17 @@ def copy_amazon_aws(build: str) -> str:
     if not os.path.isfile(os.path.join(source, "MANIFEST.json")):
         sys.exit("amazon.aws not found at %s: install the ansible package (make venv)" % source)
     target = os.path.join(build, "ansible_collections", "amazon", "aws")
+    manifest = os.path.join(target, "MANIFEST.json")
+    if os.path.isfile(manifest) and same_file(os.path.join(source, "MANIFEST.json"), manifest):
+        return source
+    # Another version (or none) is there: replace it as a whole.
+    staging = target + ".sync-tmp"
+    if os.path.isdir(staging):
+        shutil.rmtree(staging)
+    shutil.copytree(source, staging, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     if os.path.isdir(target):
         shutil.rmtree(target)
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    os.replace(staging, target)
     return source
 
 
@@ -101,9 +140,12 @@ def main() -> None:
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     build = os.path.abspath(sys.argv[1])
     destination = os.path.join(build, "ansible_collections", NAMESPACE, NAME)
-    count = copy_collection(root, destination)
+    count, updated, removed = copy_collection(root, destination)
     source = copy_amazon_aws(build)
-    print("Copied %d files to %s and amazon.aws from %s" % (count, os.path.relpath(destination, root), source))
+    print(
+        "%s: %d files (%d updated, %d removed); amazon.aws from %s"
+        % (os.path.relpath(destination, root), count, updated, removed, source)
+    )
 
 
 if __name__ == "__main__":
