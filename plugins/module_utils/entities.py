@@ -44,6 +44,7 @@ class Entity(Resource):
     id_member = None
 
     def describe(self, ctx, entity_id):
+        """DescribeUser / DescribeGroup of ``entity_id`` (an ID, name or email), or None."""
         raise NotImplementedError
 
     def list_all(self, ctx):
@@ -156,8 +157,8 @@ class User(Entity):
         Field("id", "UserId", read_only=True),
     )
 
-    def describe(self, ctx, user_id):
-        return ctx.api.describe_user(ctx.organization_id, user_id)
+    def describe(self, ctx, entity_id):
+        return ctx.api.describe_user(ctx.organization_id, entity_id)
 
     def list_all(self, ctx):
         return ctx.api.list_users(ctx.organization_id)
@@ -226,8 +227,8 @@ class Group(Entity):
     operations = ("CreateGroup", "RegisterToWorkMail")
     fields = ENTITY_FIELDS + (Field("id", "GroupId", read_only=True),)
 
-    def describe(self, ctx, group_id):
-        return ctx.api.describe_group(ctx.organization_id, group_id)
+    def describe(self, ctx, entity_id):
+        return ctx.api.describe_group(ctx.organization_id, entity_id)
 
     def list_all(self, ctx):
         return ctx.api.list_groups(ctx.organization_id)

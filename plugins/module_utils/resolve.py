@@ -107,4 +107,3 @@ class EntityResolver:
         if not raw or raw.get("State") == "DELETED":
             return None
         return entity_summary(entity_type, raw)
-
