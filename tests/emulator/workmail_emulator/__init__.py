@@ -12,7 +12,7 @@ import threading
 import types
 
 from . import config
-from .calls import CALL_LOG, is_write
+from .call_log import CALL_LOG, is_write
 from .config import advance_clock
 
 __all__ = ["register", "configure", "settings", "reset", "calls", "clear_calls", "is_write", "advance_clock", "backend"]

@@ -5,7 +5,7 @@ import uuid
 
 from moto.core.responses import BaseResponse
 
-from .calls import CALL_LOG
+from .call_log import CALL_LOG
 from .errors import InvalidAction, SerializationException, WorkMailError
 from .models import workmail_backends
 
