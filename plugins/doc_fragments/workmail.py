@@ -17,7 +17,7 @@ options:
     description:
       - The WorkMail organization, by its ID (C(m-) followed by 32 hexadecimal digits) or its alias.
       - The alias is resolved to the ID once per task; organizations being deleted do not count.
-      - In check mode, an organization that does not exist yet is not an error: the task reports
+      - In check mode, an organization that does not exist yet is not an error. The task reports
         what it would do once an earlier task has created it, so C(--check --diff) of a new setup
         reads as a full plan.
     type: str

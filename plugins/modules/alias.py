@@ -21,7 +21,7 @@ description:
     fails naming each problem, changing nothing.
   - Addresses are compared case-insensitively.
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   entity:
     description:

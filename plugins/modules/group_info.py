@@ -16,7 +16,7 @@ description:
   - Returns the groups of an organization in the shape M(mailops.workmail.group) returns, or the one
     group that O(name), O(email) or O(id) names, optionally with their direct members. Deleted groups are left out.
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   name:
     description: Return only the group with this name.

@@ -19,7 +19,7 @@ description:
   - Every group and member is resolved before the first change. If any is unknown, the task fails
     with the list of what was not found and changes nothing.
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   groups:
     description:

@@ -19,7 +19,7 @@ description:
     Only a verified domain can carry addresses or be the default.
   - Domain names are compared in lower case.
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   state:
     description:

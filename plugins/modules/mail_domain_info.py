@@ -16,7 +16,7 @@ description:
   - Returns the mail domains of an organization in the shape M(mailops.workmail.mail_domain) returns,
     or the one O(name) names, with their verification status and DNS records.
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   name:
     description: Return only this domain.

@@ -23,7 +23,7 @@ description:
   - AWS ends support for Amazon WorkMail on 2027-03-31 and takes no new customers; creating organizations
     mostly serves tests and the emulator.
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   state:
     description:

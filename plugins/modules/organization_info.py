@@ -16,7 +16,7 @@ description:
   - Returns the organizations of the account and region in the shape M(mailops.workmail.organization)
     returns, or the one that O(alias) or O(organization_id) names. Deleted organizations are left out.
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   alias:
     description: Return only the organization with this alias.

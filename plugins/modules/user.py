@@ -21,7 +21,7 @@ description:
   - Group membership and aliases are not managed here; use M(mailops.workmail.group_membership)
     and M(mailops.workmail.alias).
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   state:
     description:

@@ -16,7 +16,7 @@ description:
   - Returns the users of an organization in the shape M(mailops.workmail.user) returns, or the one user
     that O(name), O(email) or O(id) names. Deleted users are left out.
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 options:
   name:
     description: Return only the user with this name.
@@ -60,91 +60,91 @@ users:
   returned: always
   type: list
   elements: dict
-    contains:
-      id:
-        description: The user ID.
-        type: str
-        sample: 4f1c5b5e-0b5e-4b8e-9a43-1a2b3c4d5e6f
-      name:
-        description: The user name.
-        type: str
-        sample: jdoe
-      email:
-        description: The primary address; null while the user is disabled.
-        type: str
-        sample: jane.doe@example.com
-      enabled:
-        description: Whether the user is registered to WorkMail.
-        type: bool
-        sample: true
-      state:
-        description: The service's state of the user.
-        type: str
-        sample: enabled
-      display_name:
-        description: The display name.
-        type: str
-        sample: Jane Doe
-      first_name:
-        description: The first name.
-        type: str
-      last_name:
-        description: The last name.
-        type: str
-      initials:
-        description: The initials.
-        type: str
-      telephone:
-        description: The telephone number.
-        type: str
-      street:
-        description: The street address.
-        type: str
-      job_title:
-        description: The job title.
-        type: str
-      city:
-        description: The city.
-        type: str
-      company:
-        description: The company.
-        type: str
-      zip_code:
-        description: The postal code.
-        type: str
-      department:
-        description: The department.
-        type: str
-      country:
-        description: The country.
-        type: str
-      office:
-        description: The office.
-        type: str
-      hidden_from_global_address_list:
-        description: Whether the user is hidden from the global address list.
-        type: bool
-      role:
-        description: The user's role.
-        type: str
-        sample: user
-      identity_provider_user_id:
-        description: The linked IAM Identity Center user ID.
-        type: str
-      mailbox_quota:
-        description: The mailbox quota in megabytes; null while the user is disabled.
-        type: int
-        sample: 51200
-      mailbox_size:
-        description: The mailbox size in megabytes; null while the user is disabled.
-        type: float
-        sample: 0.0
-      enabled_date:
-        description: When the user was last enabled (ISO 8601).
-        type: str
-      disabled_date:
-        description: When the user was last disabled (ISO 8601).
-        type: str"""
+  contains:
+    id:
+      description: The user ID.
+      type: str
+      sample: 4f1c5b5e-0b5e-4b8e-9a43-1a2b3c4d5e6f
+    name:
+      description: The user name.
+      type: str
+      sample: jdoe
+    email:
+      description: The primary address; null while the user is disabled.
+      type: str
+      sample: jane.doe@example.com
+    enabled:
+      description: Whether the user is registered to WorkMail.
+      type: bool
+      sample: true
+    state:
+      description: The service's state of the user.
+      type: str
+      sample: enabled
+    display_name:
+      description: The display name.
+      type: str
+      sample: Jane Doe
+    first_name:
+      description: The first name.
+      type: str
+    last_name:
+      description: The last name.
+      type: str
+    initials:
+      description: The initials.
+      type: str
+    telephone:
+      description: The telephone number.
+      type: str
+    street:
+      description: The street address.
+      type: str
+    job_title:
+      description: The job title.
+      type: str
+    city:
+      description: The city.
+      type: str
+    company:
+      description: The company.
+      type: str
+    zip_code:
+      description: The postal code.
+      type: str
+    department:
+      description: The department.
+      type: str
+    country:
+      description: The country.
+      type: str
+    office:
+      description: The office.
+      type: str
+    hidden_from_global_address_list:
+      description: Whether the user is hidden from the global address list.
+      type: bool
+    role:
+      description: The user's role.
+      type: str
+      sample: user
+    identity_provider_user_id:
+      description: The linked IAM Identity Center user ID.
+      type: str
+    mailbox_quota:
+      description: The mailbox quota in megabytes; null while the user is disabled.
+      type: int
+      sample: 51200
+    mailbox_size:
+      description: The mailbox size in megabytes; null while the user is disabled.
+      type: float
+      sample: 0.0
+    enabled_date:
+      description: When the user was last enabled (ISO 8601).
+      type: str
+    disabled_date:
+      description: When the user was last disabled (ISO 8601).
+      type: str"""
 
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER
 from ansible_collections.mailops.workmail.plugins.module_utils.module import WorkMailModule
