@@ -1,6 +1,7 @@
 """Helpers shared by the emulator's tests."""
 
 import contextlib
+import functools
 
 import boto3
 import pytest
@@ -50,6 +51,11 @@ def all_pages(call, key, **params):
             return items
 
 
+@functools.cache
+def _session():
+    return boto3.session.Session()
+
+
 def without_retries(client):
     """Return a client like ``client`` that does not retry.
 
@@ -58,6 +64,6 @@ def without_retries(client):
     """
     meta = client.meta
     credentials = client._request_signer._credentials  # pylint: disable=protected-access
-    return boto3.client(meta.service_model.service_name, region_name=meta.region_name, endpoint_url=meta.endpoint_url,
+    return _session().client(meta.service_model.service_name, region_name=meta.region_name, endpoint_url=meta.endpoint_url,
                         aws_access_key_id=credentials.access_key, aws_secret_access_key=credentials.secret_key,
-                        config=Config(retries={"mode": "standard", "max_attempts": 1}))
+                        config=Config(retries={"mode": "standard", "total_max_attempts": 1}))
