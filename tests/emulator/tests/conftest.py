@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import boto3
@@ -23,12 +24,14 @@ class RunningServer:
 
     def __init__(self, *options):
         environment = {name: value for name, value in os.environ.items() if not name.startswith("AWS_")}
+        self.stderr = tempfile.TemporaryFile(mode="w+")
+        self.logged = None
         self.process = subprocess.Popen([SERVER_COMMAND, "--host", "127.0.0.1", "--port", "0", *options],
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+                                        stdout=subprocess.PIPE, stderr=self.stderr, text=True, env=environment)
         self.banner = self.process.stdout.readline().strip()
         if not self.banner.startswith("workmail-emulator listening on http://127.0.0.1:"):
-            self.process.kill()
-            raise RuntimeError(f"the emulator did not start: {self.banner!r} {self.process.stderr.read()}")
+            self.stop(signal.SIGKILL)
+            raise RuntimeError(f"the emulator did not start: {self.banner!r} {self.logged}")
         self.url = self.banner.rsplit(" ", 1)[1]
 
     def client(self, region="us-east-1", service="workmail"):
@@ -37,12 +40,14 @@ class RunningServer:
                             aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="fake-secret")
 
     def stop(self, signum=signal.SIGTERM):
-        """Send ``signum`` and return the exit code."""
+        """Send ``signum``, keep what the server wrote to stderr in ``logged`` and return the exit code."""
         if self.process.poll() is None:
             self.process.send_signal(signum)
         code = self.process.wait(timeout=30)
         self.process.stdout.close()
-        self.process.stderr.close()
+        self.stderr.seek(0)
+        self.logged = self.stderr.read()
+        self.stderr.close()
         return code
 
 

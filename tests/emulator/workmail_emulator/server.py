@@ -95,7 +95,7 @@ class EmulatorApp:
     @staticmethod
     def post_config(request):
         """``POST /_emulator/config`` with a JSON object of settings to change; returns all settings."""
-        changes = request.get_json(silent=True)
+        changes = request.get_json(force=True, silent=True)
         if not isinstance(changes, dict):
             return _error(400, "the body must be a JSON object of settings")
         try:
@@ -111,7 +111,7 @@ class EmulatorApp:
     @staticmethod
     def post_clock(request):
         """``POST /_emulator/clock`` with ``{"advance": seconds}``: let delays elapse without waiting."""
-        body = request.get_json(silent=True)
+        body = request.get_json(force=True, silent=True)
         try:
             offset = config.advance_clock(body.get("advance") if isinstance(body, dict) else None)
         except ValueError as failure:
