@@ -64,7 +64,10 @@ test: venv
 test-emulator: venv
 	$(BIN)/pytest -q tests/emulator/tests
 
+# Sanity failures are fixed, never ignored: tests/sanity/ignore-*.txt must stay empty.
 sanity: collection ansible-test-cache
+	@if grep -H -v -e '^[[:space:]]*#' -e '^[[:space:]]*$$' tests/sanity/ignore-*.txt 2>/dev/null; then \
+	  echo "tests/sanity/ignore-*.txt must stay empty (see tests/sanity/README.md)"; exit 1; fi
 	cd $(COLLECTION_DIR) && $(ANSIBLE_TEST) sanity --python $(TEST_PYTHON) --venv $(ANSIBLE_TEST_ARGS)
 
 # The unit tests run in the project virtualenv (ansible-test's "origin" host): they

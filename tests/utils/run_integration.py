@@ -71,9 +71,12 @@ def start_emulator(log_path: str) -> tuple[subprocess.Popen, str]:
             print("WorkMail emulator listening on %s (pid %d)" % (url, process.pid), flush=True)
             return process, url
         time.sleep(0.2)
+    status = process.poll()
     stop_emulator(process)
     show_log(log_path)
-    sys.exit("workmail-emulator did not start within %d seconds; see %s" % (START_TIMEOUT, log_path))
+    if status is None:
+        sys.exit("workmail-emulator did not answer within %d seconds; see %s" % (START_TIMEOUT, log_path))
+    sys.exit("workmail-emulator exited with status %d before answering; see %s" % (status, log_path))
 
 
 def stop_emulator(process: subprocess.Popen) -> None:
