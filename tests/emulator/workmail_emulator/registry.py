@@ -69,6 +69,6 @@ class Request:
         value = self.params.get(member)
         return default if value is None else value
 
-    def paginate(self, key, items):
-        """Return the page of ``items`` this request asks for, as ``{key: [...], "NextToken": ...}``."""
-        return store.page(items, self.start, self.page_size, self.scope, key)
+    def paginate(self, key, items, render=None):
+        """Return the page of ``items`` this request asks for, as ``{key: [render(item), ...], "NextToken": ...}``."""
+        return store.page(items, self.start, self.page_size, self.scope, key, render or (lambda item: item))

@@ -15,11 +15,13 @@ import signal
 import sys
 import threading
 
+from moto.core.request import Request as MotoRequest
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from . import calls, clear_calls, config, configure, settings
+from .responses import WorkMailResponse
 
 BANNER = "workmail-emulator listening on http://{host}:{port}"
 SERVER_DEFAULTS = {"org_ready_delay": 1.0, "org_delete_delay": 1.0, "domain_verification_delay": 0.0}
@@ -33,13 +35,17 @@ def _error(status, message):
     return _json({"error": message}, status)
 
 
+class ServerRequest(MotoRequest):
+    """A request as moto's backends expect it when it reached a real WSGI server."""
+
+    from_wsgi_server = True
+
+
 class EmulatorApp:
     """The WSGI application of the server."""
 
     def __init__(self):
         self.moto = DomainDispatcherApplication(create_backend_app)
-        self._workmail = None
-        self._lock = threading.Lock()
         self.routes = {
             ("GET", "/_emulator/calls"): self.get_calls,
             ("DELETE", "/_emulator/calls"): self.delete_calls,
@@ -54,15 +60,14 @@ class EmulatorApp:
         if path.startswith("/_emulator/"):
             return self.admin(environ, start_response)
         if environ.get("HTTP_X_AMZ_TARGET", "").startswith("WorkMailService."):
-            return self.workmail_app()(environ, start_response)
+            return self.workmail(environ, start_response)
         return self.moto(environ, start_response)
 
-    def workmail_app(self):
-        """Return moto's Flask application for the WorkMail backend (built once)."""
-        with self._lock:
-            if self._workmail is None:
-                self._workmail = create_backend_app("workmail")
-            return self._workmail
+    @staticmethod
+    def workmail(environ, start_response):
+        """Answer a WorkMail API request; the same handler as in process, without a Flask round trip."""
+        status, headers, body = WorkMailResponse.dispatch(ServerRequest(environ))
+        return Response(body, status=status, headers=headers)(environ, start_response)
 
     def admin(self, environ, start_response):
         """Answer an ``/_emulator/...`` request."""

@@ -49,15 +49,16 @@ def decode_token(scope, token):
     return offset
 
 
-def page(items, start, size, scope, key):
+def page(items, start, size, scope, key, render):
     """Return the response fragment ``{key: [...], "NextToken": ...}`` for one page of ``items``.
 
-    ``items`` may be any iterable (typically a generator); only the items of the
-    page, plus one to detect a next page, are consumed. ``NextToken`` is omitted
-    on the last page.
+    ``items`` may be any iterable (typically a generator of records); it is
+    consumed up to the end of the page plus one item, to detect a next page, and
+    only the items of the page are passed to ``render``. ``NextToken`` is
+    omitted on the last page.
     """
     window = list(itertools.islice(items, start, start + size + 1))
-    result = {key: window[:size]}
+    result = {key: [render(item) for item in window[:size]]}
     if len(window) > size:
         result["NextToken"] = encode_token(scope, start + size)
     return result

@@ -53,7 +53,7 @@ def get_mail_domain(req):
 def list_mail_domains(req):
     """List the organization's domains, the test domain first."""
     org = req.org
-    return req.paginate("MailDomains", ({"DomainName": name, "DefaultDomain": name == org.default_domain} for name in org.domains))
+    return req.paginate("MailDomains", org.domains, lambda name: {"DomainName": name, "DefaultDomain": name == org.default_domain})
 
 
 @operation("UpdateDefaultMailDomain")

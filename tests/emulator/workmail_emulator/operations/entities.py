@@ -171,4 +171,4 @@ def list_aliases(req):
     """List an entity's aliases (its primary address is not one)."""
     entity = require(req, "EntityId", by_email=False, by_name=False)
     require_not_deleted(entity)
-    return req.paginate("Aliases", iter(entity.aliases))
+    return req.paginate("Aliases", entity.aliases)

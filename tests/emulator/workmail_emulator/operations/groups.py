@@ -34,7 +34,7 @@ def describe_group(req):
 def list_groups(req):
     """List groups in creation order, DELETED ones included (filter on State to leave them out)."""
     groups = prefix_filtered(req.org.groups.values(), req.get("Filters", {}), _GROUP_FILTERS)
-    return req.paginate("Groups", (group.summary() for group in groups))
+    return req.paginate("Groups", groups, Group.summary)
 
 
 @operation("UpdateGroup")
@@ -89,7 +89,7 @@ def list_group_members(req):
     group = require(req, "GroupId", GROUPS)
     require_not_deleted(group)
     entities = req.org.entities
-    return req.paginate("Members", (entities[member_id].member_summary() for member_id in group.members))
+    return req.paginate("Members", group.members, lambda member_id: entities[member_id].member_summary())
 
 
 @operation("ListGroupsForEntity")
@@ -100,4 +100,5 @@ def list_groups_for_entity(req):
     require_not_deleted(entity)
     prefix = (req.get("Filters", {}).get("GroupNamePrefix") or "").lower()
     groups = (org.groups[group_id] for group_id in org.member_of.get(entity.id, ()))
-    return req.paginate("Groups", ({"GroupId": group.id, "GroupName": group.name} for group in groups if group.name.lower().startswith(prefix)))
+    matching = (group for group in groups if group.name.lower().startswith(prefix))
+    return req.paginate("Groups", matching, lambda group: {"GroupId": group.id, "GroupName": group.name})

@@ -52,7 +52,7 @@ def get_impersonation_role(req):
 @operation("ListImpersonationRoles", page_cap=ROLES_PAGE_CAP)
 def list_impersonation_roles(req):
     """List role summaries, at most 20 per page whatever MaxResults says."""
-    return req.paginate("Roles", (role.summary() for role in req.org.impersonation_roles.values()))
+    return req.paginate("Roles", req.org.impersonation_roles.values(), ImpersonationRole.summary)
 
 
 @operation("UpdateImpersonationRole")

@@ -49,7 +49,8 @@ def describe_organization(req):
 def list_organizations(req):
     """List the organizations of the account and Region, Deleted ones included until they fade."""
     now = req.now
-    return req.paginate("OrganizationSummaries", (org.summary(now) for org in req.backend.organizations.values() if org.visible(now)))
+    visible = (org for org in req.backend.organizations.values() if org.visible(now))
+    return req.paginate("OrganizationSummaries", visible, lambda org: org.summary(now))
 
 
 @operation("DeleteOrganization", org=ANY)

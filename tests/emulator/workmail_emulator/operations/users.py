@@ -54,7 +54,7 @@ def describe_user(req):
 def list_users(req):
     """List users in creation order, DELETED ones included (filter on State to leave them out)."""
     users = prefix_filtered(req.org.users.values(), req.get("Filters", {}), _USER_FILTERS)
-    return req.paginate("Users", (user.summary() for user in users))
+    return req.paginate("Users", users, User.summary)
 
 
 @operation("UpdateUser")
