@@ -146,7 +146,7 @@ def test_concurrent_creates_lose_and_duplicate_nothing(server):
     org_id = active_org(server, "busy")
     http(server, "DELETE", "/_emulator/calls")
     threads, per_thread = 8, 25
-    clients = [server.client() for _ in range(threads)]
+    clients = [server.client() for _worker in range(threads)]
     failures = []
 
     def create(worker):

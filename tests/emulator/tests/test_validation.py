@@ -58,7 +58,8 @@ def test_every_violation_is_reported(org):
     assert error.message.startswith("3 validation errors detected: ")
     assert "Value 'bad name' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern" in error.message
     assert "at 'displayName' failed to satisfy constraint: Member must have length less than or equal to 256" in error.message
-    assert "Value 'BOSS' at 'role' failed to satisfy constraint: Member must satisfy enum value set: [USER, RESOURCE, SYSTEM_USER, REMOTE_USER]" in error.message
+    enum = "[USER, RESOURCE, SYSTEM_USER, REMOTE_USER]"
+    assert f"Value 'BOSS' at 'role' failed to satisfy constraint: Member must satisfy enum value set: {enum}" in error.message
 
 
 def test_sensitive_values_are_not_echoed(org):
@@ -87,8 +88,10 @@ def test_sensitive_values_are_not_echoed(org):
     ("CreateImpersonationRole", {"Name": "r", "Type": "READ_ONLY", "Rules": [{"ImpersonationRuleId": "a", "Effect": "ALLOW", "TargetUsers": []}]},
      "rules.1.targetUsers", "have length greater than or equal to 1"),
     ("CreateImpersonationRole", {"Name": "r", "Type": "READ_ONLY", "Rules": [None]}, "rules.1", "not be null"),
-    ("PutAccessControlRule", {"Name": "r", "Effect": "ALLOW", "Description": "d", "UserIds": ["x" * 12] * 11}, "userIds", "have length less than or equal to 10"),
-    ("PutAccessControlRule", {"Name": "r", "Effect": "ALLOW", "Description": "d", "IpRanges": ["1.2.3.4/33"]}, "ipRanges.1", "satisfy regular expression pattern"),
+    ("PutAccessControlRule", {"Name": "r", "Effect": "ALLOW", "Description": "d", "UserIds": ["x" * 12] * 11},
+     "userIds", "have length less than or equal to 10"),
+    ("PutAccessControlRule", {"Name": "r", "Effect": "ALLOW", "Description": "d", "IpRanges": ["1.2.3.4/33"]},
+     "ipRanges.1", "satisfy regular expression pattern"),
 ])
 def test_constraint_messages_name_the_member(org, operation, params, path, constraint):
     error = failure(operation, {"OrganizationId": org, **params})
