@@ -7,8 +7,8 @@ from moto.core.base_backend import BackendDict, BaseBackend
 from . import config, store
 from .errors import InvalidAction, OrganizationNotFoundException, OrganizationStateException
 from .operations import OPERATIONS
-from .records import ACTIVE as ACTIVE_STATE
-from .registry import ACTIVE, Request
+from .records import ACTIVE, USER
+from .registry import ORG_ACTIVE, Request
 from .validation import idempotency_token_member, input_shape, validate_request
 
 
@@ -68,9 +68,9 @@ class WorkMailBackend(BaseBackend):
         org = self.organizations.get(organization_id)
         if org is None or not org.visible(now):
             raise OrganizationNotFoundException(f"Organization {organization_id} does not exist")
-        if mode == ACTIVE:
+        if mode == ORG_ACTIVE:
             state = org.state(now)
-            if state != ACTIVE_STATE:
+            if state != ACTIVE:
                 raise OrganizationStateException(f"Organization {organization_id} is {state}, not Active")
         return org
 
@@ -83,7 +83,7 @@ class WorkMailBackend(BaseBackend):
         """Test helper: tell whether ``password`` is the current password of ``user`` (ID, name or email)."""
         with self.lock:
             org = self.organizations.get(organization_id)
-            found = org.find(user, kinds=("USER",)) if org else None
+            found = org.find(user, kinds=(USER,)) if org else None
             return bool(found and found.password_matches(password))
 
 

@@ -7,8 +7,8 @@ An operation is a function ``func(req) -> dict`` registered with::
         ...
 
 ``org`` says how the function is gated on ``req["OrganizationId"]`` before it
-runs: ``ACTIVE`` (the organization must exist and be Active; the default),
-``ANY`` (it must exist, in any state) or ``None`` (not organization-scoped).
+runs: ``ORG_ACTIVE`` (the organization must exist and be Active; the default),
+``ORG_ANY_STATE`` (it must exist, in any state) or ``None`` (not organization-scoped).
 The function finds that organization in ``req.org``.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import store
 
-ACTIVE, ANY = "active", "any"
+ORG_ACTIVE, ORG_ANY_STATE = "active", "any state"
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Operation:
 OPERATIONS = {}
 
 
-def operation(name, org=ACTIVE, page_cap=None):
+def operation(name, org=ORG_ACTIVE, page_cap=None):
     """Register the decorated function as the implementation of WorkMail operation ``name``.
 
     ``page_cap`` bounds the page size below ``MaxResults`` (ListImpersonationRoles returns at most 20).

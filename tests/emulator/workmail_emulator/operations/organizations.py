@@ -6,7 +6,7 @@ from .. import config
 from ..errors import (DirectoryInUseException, NameAvailabilityException, OrganizationStateException,
                       ResourceNotFoundException, TooManyTagsException)
 from ..records import ACTIVE, DELETED_ORG, DELETING, ENABLED, TEST_DOMAIN_SUFFIX, MailDomain, Organization
-from ..registry import ANY, operation
+from ..registry import ORG_ANY_STATE, operation
 from .domains import check_registrable, new_custom_domain
 
 MAX_TAGS = 50
@@ -39,7 +39,7 @@ def create_organization(req):
     return {"OrganizationId": org_id}
 
 
-@operation("DescribeOrganization", org=ANY)
+@operation("DescribeOrganization", org=ORG_ANY_STATE)
 def describe_organization(req):
     """Describe an organization in any state (the call to poll)."""
     return req.org.describe(req.now)
@@ -53,7 +53,7 @@ def list_organizations(req):
     return req.paginate("OrganizationSummaries", visible, lambda org: org.summary(now))
 
 
-@operation("DeleteOrganization", org=ANY)
+@operation("DeleteOrganization", org=ORG_ANY_STATE)
 def delete_organization(req):
     """Start deleting an Active organization; repeating the call returns the current state."""
     org, now = req.org, req.now

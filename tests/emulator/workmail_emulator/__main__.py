@@ -1,0 +1,7 @@
+"""``python -m workmail_emulator`` runs the server, like the ``workmail-emulator`` command."""
+
+import sys
+
+from .server import main
+
+sys.exit(main())
