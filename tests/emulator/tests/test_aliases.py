@@ -52,6 +52,8 @@ def test_alias_needs_an_enabled_entity_named_by_id(workmail_client, workmail_org
         workmail_client.create_alias(OrganizationId=workmail_org, EntityId="disabled-user-name", Alias=f"d@{TEST_DOMAIN}")
     with raises_code("EntityNotFoundException"):
         workmail_client.list_aliases(OrganizationId=workmail_org, EntityId=PRIMARY)
+    with raises_code("EntityNotFoundException"):
+        workmail_client.delete_alias(OrganizationId=workmail_org, EntityId="0" * 12, Alias=ALIAS)
     workmail_client.delete_user(OrganizationId=workmail_org, UserId=disabled)
     with raises_code("EntityStateException"):
         workmail_client.list_aliases(OrganizationId=workmail_org, EntityId=disabled)

@@ -125,3 +125,13 @@ def test_members_paginate(workmail_client, workmail_org):
     paginator = workmail_client.get_paginator("list_group_members")
     pages = list(paginator.paginate(OrganizationId=workmail_org, GroupId=group, PaginationConfig={"PageSize": 2}))
     assert [len(page["Members"]) for page in pages] == [2, 2, 2, 1]
+
+
+def test_unknown_group_and_reserved_name(workmail_client, workmail_org):
+    user = new_user(workmail_client, workmail_org, "jdoe")
+    with raises_code("EntityNotFoundException"):
+        workmail_client.update_group(OrganizationId=workmail_org, GroupId="ghost", HiddenFromGlobalAddressList=True)
+    with raises_code("EntityNotFoundException"):
+        workmail_client.disassociate_member_from_group(OrganizationId=workmail_org, GroupId="ghost", MemberId=user)
+    with raises_code("ReservedNameException"):
+        workmail_client.create_group(OrganizationId=workmail_org, Name="Guest")

@@ -65,6 +65,10 @@ def test_rule_checks(workmail_client, workmail_org, people):
         create(workmail_client, workmail_org, [{"ImpersonationRuleId": "r1", "Effect": "ALLOW", "NotTargetUsers": [disabled]}])
     with raises_code("InvalidParameterException", match="'name'"):
         create(workmail_client, workmail_org, [], name="<script>")
+    role_id = create(workmail_client, workmail_org, [])
+    with raises_code("EntityNotFoundException"):
+        workmail_client.update_impersonation_role(OrganizationId=workmail_org, ImpersonationRoleId=role_id, Name="r", Type="READ_ONLY",
+                                                  Rules=[{"ImpersonationRuleId": "r1", "Effect": "ALLOW", "TargetUsers": ["ghost"]}])
 
 
 def test_role_limit(workmail_client, workmail_org):

@@ -243,3 +243,12 @@ def test_list_users_filters(workmail_client, workmail_org):
         ids(State="ACTIVE")
     summary = workmail_client.list_users(OrganizationId=workmail_org)["Users"][0]
     assert set(summary) == {"Id", "Email", "Name", "DisplayName", "State", "UserRole", "EnabledDate"}
+
+
+def test_unknown_user(workmail_client, workmail_org):
+    for call in (lambda: workmail_client.update_user(OrganizationId=workmail_org, UserId="ghost", City="Paris"),
+                 lambda: workmail_client.update_mailbox_quota(OrganizationId=workmail_org, UserId="ghost", MailboxQuota=10),
+                 lambda: workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=f"ghost@{TEST_DOMAIN}"),
+                 lambda: workmail_client.reset_password(OrganizationId=workmail_org, UserId="0" * 12, Password="Corr3ct-horse")):
+        with raises_code("EntityNotFoundException"):
+            call()
