@@ -16,6 +16,7 @@ emulator and removes the config file afterwards. The emulator's log is kept in
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -149,6 +150,14 @@ def main() -> int:
     os.makedirs(output, exist_ok=True)
     log_path = os.path.join(output, "emulator.log")
     config_path = os.path.join(collection, "tests", "integration", "integration_config.yml")
+
+    # One run at a time per copy: they would share integration_config.yml.
+    lock = open(os.path.join(output, "integration.lock"), "w", encoding="utf-8")  # pylint: disable=consider-using-with
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        print("Waiting for another integration run on this copy to finish...", flush=True)
+        fcntl.flock(lock, fcntl.LOCK_EX)
     if os.path.exists(log_path):
         os.unlink(log_path)
 

@@ -52,6 +52,22 @@ def same_file(source: str, target: str) -> bool:
         return left.read() == right.read()
 
 
+def ignored(root: str, paths: list[str]) -> set[str]:
+    """Return the paths (relative to root) that the checkout's ignore rules ignore."""
+    if not paths:
+        return set()
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", "-z", "--stdin"],
+        cwd=root,
+        input="\0".join(paths).encode("utf-8"),
+        stdout=subprocess.PIPE,
+        check=False,
+    )
+    if result.returncode not in (0, 1):
+        raise RuntimeError("git check-ignore failed with status %d" % result.returncode)
+    return set(name for name in result.stdout.decode("utf-8").split("\0") if name)
+
+
 def kept(relative: str) -> bool:
     """Return whether a path of the copy is in (or above) one of the KEEP directories."""
     return any(relative == keep or relative.startswith(keep + os.sep) for keep in KEEP)
@@ -86,16 +102,24 @@ def copy_collection(root: str, destination: str) -> tuple[int, int, int]:
         os.replace(temporary, target)
         updated += 1
     removed = 0
+    stale = []
+    for dirpath, dirnames, filenames in os.walk(destination, topdown=True):
+        relative_dir = os.path.relpath(dirpath, destination)
+        relative_dir = "" if relative_dir == os.curdir else relative_dir
+        dirnames[:] = [name for name in dirnames if not kept(os.path.join(relative_dir, name))]
+        stale.extend(
+            os.path.join(relative_dir, name) for name in filenames if os.path.join(relative_dir, name) not in wanted
+        )
+    # Files the checkout ignores were made in the copy by a check (the integration
+    # config, caches) and may be in use by one still running: leave them.
+    for relative in sorted(set(stale) - ignored(root, stale)):
+        os.unlink(os.path.join(destination, relative))
+        removed += 1
     for dirpath, dirnames, filenames in os.walk(destination, topdown=False):
         relative_dir = os.path.relpath(dirpath, destination)
         relative_dir = "" if relative_dir == os.curdir else relative_dir
         if kept(relative_dir):
             continue
-        for filename in filenames:
-            relative = os.path.join(relative_dir, filename)
-            if relative not in wanted and not kept(relative):
-                os.unlink(os.path.join(dirpath, filename))
-                removed += 1
         for dirname in dirnames:
             path = os.path.join(dirpath, dirname)
             relative = os.path.join(relative_dir, dirname)
