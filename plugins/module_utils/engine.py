@@ -181,6 +181,12 @@ class Resource:
         """``desired`` in the form the resource compares and sends (e.g. a domain in lower case)."""
         return desired
 
+    def resolve(self, ctx, desired):
+        """``desired`` with the references it holds (users, roles by name or email) turned into the
+        IDs the service stores. Called once, after the read and only to create or update. In check
+        mode, references to things an earlier task would create may be planned instead of failing."""
+        return desired
+
     def validate(self, desired):
         """Check every option the user set against the service model, naming the option."""
         for field in self.fields:
@@ -225,6 +231,7 @@ def reconcile(ctx, resource, desired, state="present"):
             resource.delete(ctx, raw)
         return Outcome(True, resource.public(before), {})
 
+    desired = resource.resolve(ctx, desired)
     created = not raw
     if created:
         if ctx.check_mode:

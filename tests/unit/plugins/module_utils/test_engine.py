@@ -173,3 +173,33 @@ def test_absent(thing):
     assert planned.after == deleted.after == {}
     assert thing.writes[-1] == ("delete", "a")
     assert len([w for w in thing.writes if w[0] == "delete"]) == 1
+
+
+class ResolvingThing(Thing):
+    """A Thing whose tags are given by name and stored as IDs."""
+
+    ids = {"red": "tag-1", "blue": "tag-2"}
+
+    def __init__(self):
+        super(ResolvingThing, self).__init__()
+        self.resolved = []
+
+    def resolve(self, ctx, desired):
+        self.resolved.append(sorted(desired))
+        if desired.get("tags") is None:
+            return desired
+        return dict(desired, tags=[self.ids.get(tag, tag) for tag in desired["tags"]])
+
+
+def test_references_are_resolved_once_before_comparing_and_never_for_absent():
+    thing = ResolvingThing()
+
+    predicted = reconcile(ctx(check_mode=True), thing, dict(name="a", tags=["red", "new"]))
+    created = reconcile(ctx(), thing, dict(name="a", tags=["red"]))
+    again = reconcile(ctx(), thing, dict(name="a", tags=["red"]))
+    reconcile(ctx(), thing, dict(name="a", tags=["red"]), state="absent")
+
+    assert predicted.after["tags"] == ["tag-1", "new"]
+    assert created.after["tags"] == ["tag-1"]
+    assert again.changed is False
+    assert thing.resolved == [["name", "tags"]] * 3
