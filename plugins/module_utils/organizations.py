@@ -58,6 +58,9 @@ class Organization(Resource):
             raise ParameterError("domains", "must have at most 5 items")
         if desired.get("tags"):
             check("tags", [{"Key": k, "Value": v} for k, v in desired["tags"].items()], "TagResource", "Tags")
+            reserved = sorted(k for k in desired["tags"] if k.lower().startswith("aws:"))
+            if reserved:
+                raise ParameterError("tags", "keys starting with 'aws:' are reserved for AWS: {0}".format(", ".join(reserved)))
 
     def read(self, ctx, desired):
         return self._with_tags(ctx, find_organization(ctx.api, desired["alias"]))

@@ -58,6 +58,11 @@ def _check_shape(option, value, shape):
         _check_range(option, len(value), meta, "items")
         for item in value:
             _check_shape(option, item, shape.member)
+    elif shape.type_name == "structure" and isinstance(value, dict):
+        # Members given in the API's spelling (e.g. tags as [{"Key": ..., "Value": ...}]).
+        for name, member in shape.members.items():
+            if name in value:
+                _check_shape(option, value[name], member)
     elif shape.type_name == "string":
         if not isinstance(value, str):
             value = str(value)
