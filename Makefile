@@ -62,6 +62,8 @@ test: venv
 	  echo "==== $$line"; summary="$$summary$$line\n"; \
 	done; \
 	echo "==== make test summary"; printf "$$summary"; \
+	total=$$(echo $(CHECKS) | wc -w); nfailed=$$(echo $$failed | wc -w); \
+	echo "checks: $$(( total - nfailed )) passed, $$nfailed failed"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
 	echo "make test: all checks passed"
 
@@ -107,7 +109,10 @@ build: collection
 	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-galaxy collection install --offline -p $(BUILD)/installed $(BUILD)/dist/mailops-workmail-*.tar.gz
 	cd $(BUILD) && ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/python $(CURDIR)/tests/utils/check_installed.py $(BIN)/ansible-doc $(BUILD)/installed mailops.workmail.user
 
-# demo: `make demo` (owned with the example playbooks) is not written yet.
+# Example Corp on a local emulator (scripts/demo.sh): the example onboarding playbook
+# with --check --diff, for real, once more (changed=0), then a leaver's offboarding.
+demo: collection
+	./scripts/demo.sh
 
 clean:
 	rm -rf $(VENV) .build tests/output

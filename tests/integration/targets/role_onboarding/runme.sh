@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# mailops.workmail.onboarding the way users run it: ansible-playbook with --check --diff,
+# then for real, then again (changed=0), reading the state back; then a change, and
+# malformed CSV files that must fail before any write, naming the file, row and column.
+source ../setup_role_tests/lib.sh
+set -x
+
+emulator reset
+playbook setup setup.yml
+
+# 1. The plan: changes reported, people reported as created, nothing written.
+emulator clear_calls
+playbook plan onboard.yml --check --diff
+expect_changed plan some
+expect_output plan "Onboarding plan (check mode: nothing was changed) for integration-onboarding" \
+    "5 created, 0 changed, 0 unchanged" \
+    "ada    created    joined: all-staff, engineering; aliases: ada.lovelace@onboarding.example.com, countess@onboarding.example.com"
+emulator assert_no_writes
+
+# 2. Apply, and read the state back.
+playbook apply onboard.yml
+expect_changed apply some
+expect_output apply "Onboarding result for integration-onboarding" "5 created, 0 changed, 0 unchanged" \
+    "grace  created    joined: all-staff, engineering, Sales EMEA"
+# The password from the vars never shows.
+expect_no_output apply "Corr3ct-Horse-Battery-Staple"
+playbook verify verify.yml
+
+# 3. Again: nothing to change, nothing written.
+emulator clear_calls
+playbook again onboard.yml --diff
+expect_changed again 0
+expect_output again "0 created, 0 changed, 5 unchanged"
+emulator assert_no_writes
+
+# 4. A change, previewed then applied, then stable.
+emulator clear_calls
+playbook change-plan onboard.yml -e @change.yml --check --diff
+expect_changed change-plan some
+expect_output change-plan "0 created, 2 changed, 3 unchanged" "grace  changed    fields: department" \
+    "marie  changed    joined: engineering"
+emulator assert_no_writes
+playbook change onboard.yml -e @change.yml
+expect_output change "0 created, 2 changed, 3 unchanged"
+playbook verify-change verify.yml -e verify_changed=true
+emulator clear_calls
+playbook change-again onboard.yml -e @change.yml
+expect_changed change-again 0
+emulator assert_no_writes
+
+# 5. Malformed CSV files fail before any write (not in check mode: for real), naming the
+#    file, row and column.
+FILES="$(pwd)/files"
+emulator clear_calls
+playbook_fails bad-column onboard.yml -e onboarding_users_csv=bad_column.csv
+expect_output bad-column "$FILES/bad_column.csv, row 1, column 'favourite_colour': unknown column; a column is an option of mailops.workmail.user (city, company, country, department, display_name, email, enabled, first_name, hidden_from_global_address_list, identity_provider_user_id, initials, job_title, last_name, mailbox_quota, name, office, password, role, street, telephone, update_password, zip_code), groups or aliases"
+playbook_fails bad-cells onboard.yml -e onboarding_users_csv=bad_cells.csv
+expect_output bad-cells "$FILES/bad_cells.csv, row 3: 5 cells where the header has 4: there are more cells than columns after column 'groups'"
+playbook_fails bad-value onboard.yml -e onboarding_users_csv=bad_value.csv
+expect_output bad-value "$FILES/bad_value.csv, row 3, column 'mailbox_quota': 'lots' is not a whole number"
+playbook_fails bad-email onboard.yml -e onboarding_users_csv=bad_email.csv
+expect_output bad-email "$FILES/bad_email.csv, row 3, column 'aliases': 'grace(at)onboarding.example.com' does not match the pattern"
+emulator assert_no_writes

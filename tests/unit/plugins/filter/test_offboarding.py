@@ -1,0 +1,80 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import pytest
+
+from ansible.errors import AnsibleFilterError
+
+from ansible_collections.mailops.workmail.plugins.filter.offboarding_plan import offboarding_plan
+from ansible_collections.mailops.workmail.plugins.filter.offboarding_report import offboarding_report
+
+ALICE = {"id": "u-alice", "name": "alice", "email": "alice@example.com", "enabled": True}
+GROUPS = [
+    {"name": "team", "members": [{"id": "u-alice", "name": "alice"}, {"id": "u-bob", "name": "bob"}]},
+    {"name": "Board", "members": [{"id": "u-alice", "name": "alice"}]},
+    {"name": "empty", "members": []},
+]
+
+
+def test_plan_finds_each_leaver_and_its_groups():
+    lookups = [
+        {"item": "alice", "users": [ALICE]},
+        {"item": "alice@example.com", "users": [ALICE]},
+        {"item": "ghost", "users": []},
+    ]
+    assert offboarding_plan(lookups, groups=GROUPS) == [
+        {"ref": "alice", "found": True, "id": "u-alice", "name": "alice", "email": "alice@example.com", "enabled": True, "groups": ["Board", "team"]},
+        {"ref": "ghost", "found": False, "id": None, "name": None, "email": None, "enabled": False, "groups": []},
+    ]
+
+
+def test_plan_needs_loop_results():
+    with pytest.raises(AnsibleFilterError):
+        offboarding_plan("alice")
+    with pytest.raises(AnsibleFilterError):
+        offboarding_plan([{"users": []}])
+
+
+def test_report_with_a_successor():
+    leavers = offboarding_plan([{"item": "alice", "users": [ALICE]}, {"item": "ghost", "users": []}], groups=GROUPS)
+    alias_result = {"item": leavers[0], "changed": True, "aliases": {"removed": ["a@example.com"], "added": []}}
+    report = offboarding_report(
+        leavers,
+        memberships=[{"name": "team", "removed": ["alice"]}, {"name": "Board", "removed": ["ALICE"]}],
+        aliases=[alias_result],
+        moved_aliases=[{"item": alias_result, "changed": True}],
+        disabled=[{"item": leavers[0], "changed": True}],
+        moved_primary=[{"item": leavers[0], "changed": True}],
+        deleted=[{"item": leavers[0], "skipped": True}],
+        successor="carol",
+    )
+    assert report["lines"] == [
+        "alice: left Board, team; aliases moved to carol: a@example.com; mailbox disabled (WorkMail keeps it 30 days); "
+        "alice@example.com now reaches carol",
+        "ghost: not found (already deleted, or disabled and given by email); nothing to do",
+    ]
+    assert report["people"][0]["changed"] is True
+    assert report["people"][0]["deleted"] is False
+    assert report["people"][1]["changed"] is False
+
+
+def test_report_of_a_second_run():
+    leaver = dict(ALICE, ref="alice", found=True, enabled=False, email=None, groups=[])
+    report = offboarding_report([leaver], disabled=[{"item": leaver, "changed": False}])
+    assert report["lines"] == ["alice: unchanged (already offboarded)"]
+
+
+def test_report_of_a_deletion_without_successor():
+    leaver = offboarding_plan([{"item": "alice", "users": [ALICE]}], groups=[])[0]
+    report = offboarding_report(
+        [leaver],
+        aliases=[{"item": leaver, "changed": True, "aliases": {"removed": ["a@example.com"]}}],
+        disabled=[{"item": leaver, "changed": True}],
+        deleted=[{"item": leaver, "changed": True}],
+    )
+    assert report["lines"] == ["alice: aliases removed: a@example.com; mailbox disabled (WorkMail keeps it 30 days); user deleted"]
