@@ -24,7 +24,6 @@ from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
-from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.impersonation import check_references
 from ansible_collections.mailops.workmail.plugins.module_utils.impersonation import list_roles
 from ansible_collections.mailops.workmail.plugins.module_utils.impersonation import resolve_roles
@@ -156,16 +155,17 @@ class AccessControlRule(Resource):
                     desired[option] = resolve_roles(ctx, desired[option], option, roles)
         return desired
 
+    def check(self, ctx, current, desired):
+        if not current:
+            _require_effect(desired)
+            self._check_room(ctx, desired["name"])
+
     def predict(self, ctx, desired):
-        _require_effect(desired)
-        self._check_room(ctx, desired["name"])
         predicted = super(AccessControlRule, self).predict(ctx, desired)
         predicted["description"] = desired.get("description") or desired["name"]
         return predicted
 
     def create(self, ctx, desired):
-        _require_effect(desired)
-        self._check_room(ctx, desired["name"])
         rule = dict((option, []) for option in LIST_OPTIONS)
         rule.update(desired)
         rule["description"] = desired.get("description") or desired["name"]
@@ -195,14 +195,14 @@ class AccessControlRule(Resource):
         limit = rule_limit()
         if name in names or len(names) < limit:
             return
-        message = (
-            "the organization already has {0} access control rules ({1}), the most WorkMail allows; "
-            "remove one (state=absent) before adding {2!r}".format(len(names), ", ".join(names), name)
+        ctx.refuse(
+            "name",
+            [
+                "the organization already has {0} access control rules ({1}), the most WorkMail allows; "
+                "remove one (state=absent) before adding {2!r}".format(len(names), ", ".join(names), name)
+            ],
+            code="LimitExceededException",
         )
-        if ctx.check_mode:
-            ctx.warnings.append("name: " + message)
-            return
-        raise WorkMailError("name: " + message, code="LimitExceededException", option="name")
 
 
 def _require_effect(desired):

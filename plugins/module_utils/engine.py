@@ -46,6 +46,17 @@ class Context:
         self.resolver = EntityResolver(api, organization_id)
         self.warnings = []
 
+    def refuse(self, option, problems, code=None):
+        """Report what stops a change, before any write: fail naming ``option`` (and the service
+        error ``code`` it would have caused), or in check mode warn, since an earlier task of the
+        same run may yet clear the way."""
+        if not problems:
+            return
+        if self.check_mode:
+            self.warnings.extend("{0}: {1}".format(option, problem) for problem in problems)
+        else:
+            raise ParameterError(option, "; ".join(problems), code=code)
+
 
 class Field:
     """One option of a resource and how it maps to the API.
@@ -173,6 +184,19 @@ class Resource:
                 changes[field.option] = field.merged(current.get(field.option), desired[field.option])
         return changes
 
+    def check(self, ctx, current, desired):
+        """Refuse, before any write and in check mode too, a change the service would reject
+        part way (``current`` is {} for a resource to create). Use ``ctx.refuse``."""
+
+    def check_delete(self, ctx, raw):
+        """Refuse, before any write and in check mode too, a delete the service would reject."""
+
+    def predict_update(self, ctx, current, changes):
+        """The resource once ``changes`` are applied (check mode's prediction of an update)."""
+        predicted = dict(current)
+        predicted.update(changes)
+        return predicted
+
     def secret_changes(self, ctx, current, desired):
         """Write-only options to send to an existing resource (e.g. a password to reset)."""
         return {}
@@ -227,11 +251,13 @@ def reconcile(ctx, resource, desired, state="present"):
     if state == "absent":
         if not raw:
             return Outcome(False, {}, {})
+        resource.check_delete(ctx, raw)
         if not ctx.check_mode:
             resource.delete(ctx, raw)
         return Outcome(True, resource.public(before), {})
 
     desired = resource.resolve(ctx, desired)
+    resource.check(ctx, before, desired)
     created = not raw
     if created:
         if ctx.check_mode:
@@ -249,9 +275,7 @@ def reconcile(ctx, resource, desired, state="present"):
     if not changes:
         return Outcome(created, resource.public(before), resource.public(current))
     if ctx.check_mode:
-        predicted = dict(current)
-        predicted.update(changes)
-        return Outcome(True, resource.public(before), resource.public(predicted))
+        return Outcome(True, resource.public(before), resource.public(resource.predict_update(ctx, current, changes)))
     resource.update(ctx, raw, changes, desired)
     after = resource.to_resource(ctx, resource.read(ctx, desired))
     return Outcome(True, resource.public(before), resource.public(after))

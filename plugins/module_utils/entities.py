@@ -86,13 +86,26 @@ class Entity(Resource):
 
     def changes(self, ctx, current, desired):
         changes = super(Entity, self).changes(ctx, current, desired)
-        enabled = changes.get("enabled", current.get("enabled"))
-        if not enabled:
+        if not changes.get("enabled", current.get("enabled")):
             # A disabled entity holds no address: nothing to compare.
             changes.pop("email", None)
-        elif changes.get("enabled") and not (desired.get("email") or current.get("email")):
-            raise ParameterError("email", "is required to enable the {0} {1!r}".format(self.name, desired["name"]))
         return changes
+
+    def check(self, ctx, current, desired):
+        enabled = desired.get("enabled", current.get("enabled"))
+        email = desired.get("email")
+        if enabled and not (email or current.get("email")):
+            raise ParameterError("email", "is required to enable the {0} {1!r}".format(self.name, desired["name"]))
+        if enabled and email and email.lower() != (current.get("email") or "").lower() and ctx.organization_id:
+            ctx.refuse("email", ctx.resolver.address_problems([email], current.get("id")))
+
+    def predict_update(self, ctx, current, changes):
+        predicted = super(Entity, self).predict_update(ctx, current, changes)
+        if "enabled" in changes:
+            predicted["state"] = "enabled" if changes["enabled"] else "disabled"
+            # Deregistering releases the addresses; registering gives the desired (or kept) one.
+            predicted["email"] = changes.get("email", current.get("email")) if changes["enabled"] else None
+        return predicted
 
     def update(self, ctx, raw, changes, desired):
         api, org, entity_id = ctx.api, ctx.organization_id, raw[self.id_member]
@@ -210,11 +223,10 @@ class User(Entity):
         if "mailbox_quota" in changes:
             ctx.api.update_mailbox_quota(ctx.organization_id, raw["UserId"], changes["mailbox_quota"])
 
-    def changes(self, ctx, current, desired):
-        changes = super(User, self).changes(ctx, current, desired)
-        if "mailbox_quota" in changes and not changes.get("enabled", current.get("enabled")):
+    def check(self, ctx, current, desired):
+        super(User, self).check(ctx, current, desired)
+        if desired.get("mailbox_quota") is not None and not desired.get("enabled", current.get("enabled")):
             raise ParameterError("mailbox_quota", "needs a mailbox: set it on an enabled user")
-        return changes
 
     def delete_call(self, ctx, entity_id):
         ctx.api.delete_user(ctx.organization_id, entity_id)

@@ -43,10 +43,11 @@ class WorkMailError(Exception):
 
 
 class ParameterError(WorkMailError):
-    """The user's input is invalid; raised before any write call."""
+    """The user's input is invalid; raised before any write call. ``code`` names the service error
+    the input would have caused, where one fits (e.g. LimitExceededException)."""
 
-    def __init__(self, option, message):
-        super(ParameterError, self).__init__("{0}: {1}".format(option, message), option=option)
+    def __init__(self, option, message, code=None):
+        super(ParameterError, self).__init__("{0}: {1}".format(option, message), code=code, option=option)
 
 
 def error_code(exception):

@@ -98,23 +98,26 @@ class MailDomain(Resource):
                 )
             ctx.api.update_default_mail_domain(ctx.organization_id, desired["name"])
 
-    def delete(self, ctx, raw):
+    def check_delete(self, ctx, raw):
         name = raw["DomainName"]
         if raw.get("IsTestDomain"):
             raise WorkMailError("{0} is the organization's test domain, which cannot be deregistered".format(name))
         if raw.get("IsDefault"):
             raise WorkMailError("{0} is the default domain; make another domain the default before removing it".format(name))
+        if ctx.check_mode:
+            # A real run learns this from the service; check mode has to look.
+            holders = addresses_on(ctx, name)
+            if holders:
+                raise WorkMailError(_in_use_message(name, holders))
+
+    def delete(self, ctx, raw):
+        name = raw["DomainName"]
         try:
             ctx.api.deregister_mail_domain(ctx.organization_id, name)
         except WorkMailError as e:
             if e.code != "MailDomainInUseException":
                 raise
-            users = addresses_on(ctx, name)
-            raise WorkMailError(
-                "{0} is still in use by: {1}. Move or remove these addresses first (mailops.workmail.user, "
-                "mailops.workmail.group, mailops.workmail.alias).".format(name, ", ".join(users) or "aliases of disabled entities"),
-                code=e.code,
-            )
+            raise WorkMailError(_in_use_message(name, addresses_on(ctx, name)), code=e.code)
 
     def _wait_until_verified(self, ctx, name):
         raw = wait_for(
@@ -129,6 +132,12 @@ class MailDomain(Resource):
 
 def verified(raw):
     return raw.get("OwnershipVerificationStatus") == VERIFIED and raw.get("DkimVerificationStatus") == VERIFIED
+
+
+def _in_use_message(name, holders):
+    return "{0} is still in use by: {1}. Move or remove these addresses first (mailops.workmail.user, mailops.workmail.group, mailops.workmail.alias).".format(
+        name, ", ".join(holders) or "aliases of disabled entities"
+    )
 
 
 def addresses_on(ctx, domain):

@@ -106,29 +106,11 @@ def reconcile_aliases(ctx, entity_ref, aliases, mode):
     result = {"entity": entity, "aliases": sorted(after, key=str.lower), "added": to_add, "removed": to_remove}
     return Change(bool(to_add or to_remove), result, {"aliases": sorted(current, key=str.lower)}, {"aliases": result["aliases"]})
 
-
 def _check_addresses(ctx, entity, addresses):
-    """Fail before any write when an address can't be added; in check mode, warn instead.
-
-    The entity must be enabled, each domain a verified mail domain of the organization, and no
-    other entity may hold the address (in check mode an earlier task may yet free it).
-    """
+    """Refuse before any write the aliases that can't be added (in check mode, warn instead)."""
     problems = []
     if entity["id"] and not entity["enabled"]:
         problems.append("{0!r} is disabled; enable it before adding aliases".format(entity["name"]))
-    domains = {}
-    for address in addresses:
-        domain = address.rsplit("@", 1)[-1].lower()
-        if domain not in domains and ctx.organization_id:
-            domains[domain] = ctx.api.get_mail_domain(ctx.organization_id, domain)
-        if ctx.organization_id and domains[domain] is None:
-            problems.append("{0}: {1} is not a mail domain of the organization".format(address, domain))
-        elif ctx.organization_id and domains[domain].get("OwnershipVerificationStatus") != "VERIFIED":
-            problems.append("{0}: {1} is not verified yet".format(address, domain))
-        owner = ctx.api.describe_entity(ctx.organization_id, address) if ctx.organization_id else None
-        if owner and owner.get("EntityId") != entity["id"]:
-            problems.append("{0} is already used by {1} {2!r}".format(address, owner.get("Type", "").lower(), owner.get("Name")))
-    if problems and ctx.check_mode:
-        ctx.warnings.extend("aliases: " + p for p in problems)
-    elif problems:
-        raise ParameterError("aliases", "; ".join(problems))
+    if ctx.organization_id:
+        problems.extend(ctx.resolver.address_problems(addresses, entity["id"]))
+    ctx.refuse("aliases", problems)

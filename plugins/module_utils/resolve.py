@@ -48,6 +48,7 @@ class EntityResolver:
         self.api = api
         self.organization_id = organization_id
         self._cache = {}
+        self._domains = {}
 
     def resolve(self, ref, types=("USER", "GROUP")):
         """The entity ``ref`` names (a dict with id, name, email, type), or None.
@@ -107,3 +108,22 @@ class EntityResolver:
         if not raw or raw.get("State") == "DELETED":
             return None
         return entity_summary(entity_type, raw)
+
+    def address_problems(self, addresses, owner_id=None):
+        """Why each of ``addresses`` can't be given to the entity ``owner_id`` (None: one to be
+        created): its domain is not a verified mail domain of the organization, or another user
+        or group holds it. An empty list when all is well."""
+        problems = []
+        for address in addresses:
+            domain = address.rsplit("@", 1)[-1].lower()
+            if domain not in self._domains:
+                self._domains[domain] = self.api.get_mail_domain(self.organization_id, domain)
+            found = self._domains[domain]
+            if found is None:
+                problems.append("{0}: {1} is not a mail domain of the organization".format(address, domain))
+            elif found.get("OwnershipVerificationStatus") != "VERIFIED":
+                problems.append("{0}: {1} is not verified yet".format(address, domain))
+            holder = self.api.describe_entity(self.organization_id, address)
+            if holder and holder.get("EntityId") != owner_id:
+                problems.append("{0} is already used by {1} {2!r}".format(address, holder.get("Type", "").lower(), holder.get("Name")))
+        return problems

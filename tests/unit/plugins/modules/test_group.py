@@ -78,12 +78,40 @@ def test_absent_deregisters_then_deletes(run_module, workmail_client, org):
     assert run_module(group, finance(state="absent"))["changed"] is False
 
 
-def test_address_on_an_unknown_domain_fails_with_the_service_error(run_module, org):
+def test_address_on_an_unknown_domain_fails_before_any_write(run_module, workmail_client, org):
     result = run_module(group, finance(email="finance@elsewhere.org"))
 
     assert result.failed
-    assert result["error_code"] == "MailDomainNotFoundException"
-    assert result["msg"].startswith("RegisterToWorkMail failed")
+    assert result["msg"] == "email: finance@elsewhere.org: elsewhere.org is not a mail domain of the organization"
+    assert writes() == []
+    assert workmail_client.list_groups(OrganizationId=org)["Groups"] == []
+
+
+def test_new_group_without_address_fails_before_any_write(run_module, workmail_client, org):
+    result = run_module(group, dict(organization="example-corp", name="nomail"))
+
+    assert result.failed
+    assert result["msg"] == "email: is required to enable the group 'nomail'"
+    assert writes() == []
+
+
+def test_check_mode_predicts_enable_and_disable(run_module, org):
+    run_module(group, finance())
+    run_module(group, dict(organization="example-corp", name="quiet", enabled=False))
+
+    disable = run_module(group, finance(enabled=False), check_mode=True, diff=True)
+    enable = run_module(group, dict(organization="example-corp", name="quiet", email="quiet@example.com"), check_mode=True)
+
+    assert (disable["group"]["state"], disable["group"]["email"]) == ("disabled", None)
+    assert (enable["group"]["state"], enable["group"]["email"]) == ("enabled", "quiet@example.com")
+    assert disable["diff"]["before"]["email"] == "finance@example.com"
+
+
+def test_check_mode_warns_instead_of_failing_on_an_address_an_earlier_task_may_free(run_module, org):
+    result = run_module(group, finance(email="finance@later.example.org"), check_mode=True)
+
+    assert result["changed"] is True
+    assert result.warnings == ["email: finance@later.example.org: later.example.org is not a mail domain of the organization"]
 
 
 def test_group_info_with_members(run_module, workmail_client, org):

@@ -58,8 +58,12 @@ def test_undefault_and_removing_the_default_fail_clearly(run_module, workmail_or
     undefault = run_module(mail_domain, domain(default=False))
     remove = run_module(mail_domain, domain(state="absent"))
 
+    planned = run_module(mail_domain, domain(state="absent"), check_mode=True)
+    test_domain = run_module(mail_domain, domain(name="example-corp.awsapps.com", state="absent"), check_mode=True)
+
     assert undefault["msg"].startswith("default: example.com is the default domain; make another domain the default")
-    assert remove["msg"] == "example.com is the default domain; make another domain the default before removing it"
+    assert remove["msg"] == planned["msg"] == "example.com is the default domain; make another domain the default before removing it"
+    assert test_domain["msg"] == "example-corp.awsapps.com is the organization's test domain, which cannot be deregistered"
 
 
 def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmail_org):
@@ -68,10 +72,12 @@ def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmai
     workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email="jane@example.com")
 
     result = run_module(mail_domain, domain(state="absent"))
+    planned = run_module(mail_domain, domain(state="absent"), check_mode=True)
 
     assert result.failed
     assert result["error_code"] == "MailDomainInUseException"
     assert result["msg"].startswith("example.com is still in use by: user jdoe <jane@example.com>.")
+    assert planned["msg"] == result["msg"]
 
 
 def test_check_mode_and_removal(run_module, workmail_client, workmail_org):
