@@ -203,3 +203,54 @@ def test_references_are_resolved_once_before_comparing_and_never_for_absent():
     assert created.after["tags"] == ["tag-1"]
     assert again.changed is False
     assert thing.resolved == [["name", "tags"]] * 3
+
+
+class Guarded(Thing):
+    """A Thing whose service refuses red things and deleting 'keep', and recolours on update."""
+
+    def check(self, ctx, current, desired):
+        if desired.get("color") == "red":
+            ctx.refuse("color", ["red is not allowed"], code="InvalidParameterException")
+
+    def check_delete(self, ctx, raw):
+        if raw["Name"] == "keep":
+            raise ParameterError("name", "keep cannot be deleted")
+
+    def predict_update(self, ctx, current, changes):
+        predicted = super(Guarded, self).predict_update(ctx, current, changes)
+        predicted["email"] = "changed@x.io"
+        return predicted
+
+
+def test_check_refuses_before_any_write_and_warns_in_check_mode():
+    guarded = Guarded()
+
+    with pytest.raises(ParameterError) as error:
+        reconcile(ctx(), guarded, dict(name="a", color="red"))
+    planning = ctx(check_mode=True)
+    planned = reconcile(planning, guarded, dict(name="a", color="red"))
+
+    assert str(error.value) == "color: red is not allowed"
+    assert error.value.code == "InvalidParameterException"
+    assert guarded.writes == []
+    assert planned.changed is True
+    assert planning.warnings == ["color: red is not allowed"]
+
+
+def test_check_delete_refuses_in_both_modes():
+    guarded = Guarded()
+    reconcile(ctx(), guarded, dict(name="keep"))
+
+    for check_mode in (True, False):
+        with pytest.raises(ParameterError):
+            reconcile(ctx(check_mode=check_mode), guarded, dict(name="keep"), state="absent")
+    assert ("delete", "keep") not in guarded.writes
+
+
+def test_check_mode_update_is_predicted_by_the_resource():
+    guarded = Guarded()
+    reconcile(ctx(), guarded, dict(name="a", color="blue"))
+
+    outcome = reconcile(ctx(check_mode=True), guarded, dict(name="a", color="green"))
+
+    assert (outcome.after["color"], outcome.after["email"]) == ("green", "changed@x.io")
