@@ -152,8 +152,13 @@ else
     printf '\nFAILED: the plan or the second run was not free of changes (see above).\n'
     VERDICT=1
 fi
+if [ -n "$LEAVER_LINE" ]; then
+    echo "The leaver, tom.kowalski:"
+    echo "${LEAVER_LINE#tom.kowalski: }" | awk -F'; ' '{ for (i = 1; i <= NF; i++) print "  - " $i }'
+else
+    echo "The leaver: see .build/demo/leaver.log"
+fi
 cat <<SUMMARY
-Leaver: ${LEAVER_LINE:-see .build/demo/leaver.log}
 
 The emulator is stopped; each step's full output is in .build/demo/.
 Next: point playbooks/vars/workmail.yml at your AWS account, put your people in a CSV like
