@@ -61,3 +61,9 @@ expect_output bad-value "$FILES/bad_value.csv, row 3, column 'mailbox_quota': 'l
 playbook_fails bad-email onboard.yml -e onboarding_users_csv=bad_email.csv
 expect_output bad-email "$FILES/bad_email.csv, row 3, column 'aliases': 'grace(at)onboarding.example.com' does not match the pattern"
 emulator assert_no_writes
+
+# 6. A group nobody declared and that does not exist: refused before any write.
+emulator clear_calls
+playbook_fails ghost-group onboard.yml -e '{"onboarding_users": [{"name": "zed", "groups": ["ghosts", "all-staff"]}]}'
+expect_output ghost-group "People join groups that are not in onboarding_groups and do not exist: ghosts. Add them to onboarding_groups. Nothing was changed."
+emulator assert_no_writes
