@@ -106,6 +106,7 @@ def reconcile_aliases(ctx, entity_ref, aliases, mode):
     result = {"entity": entity, "aliases": sorted(after, key=str.lower), "added": to_add, "removed": to_remove}
     return Change(bool(to_add or to_remove), result, {"aliases": sorted(current, key=str.lower)}, {"aliases": result["aliases"]})
 
+
 def _check_addresses(ctx, entity, addresses):
     """Refuse before any write the aliases that can't be added (in check mode, warn instead)."""
     problems = []
