@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 # Copyright: Contributors to the mailops.workmail project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
@@ -143,9 +142,11 @@ def module_executions(report: dict) -> collections.Counter:
                     continue
                 items = host_result.get("results")
                 if items is None:
-                    counts[action] += 0 if host_result.get("skipped") else 1
+                    ran = 0 if host_result.get("skipped") else 1
                 else:
-                    counts[action] += sum(1 for item in items if not item.get("skipped"))
+                    ran = sum(1 for item in items if not item.get("skipped"))
+                if ran:
+                    counts[action] += ran
     return counts
 
 
@@ -183,18 +184,22 @@ def main() -> int:
         process.wait(timeout=15)
 
     labels = list(runs)
+
+    def row(label, values, cell="%12d"):
+        print("%-34s" % label + "".join(" " + cell % value for value in values))
+
     print("Onboarding %d people from a CSV file (%d groups, %d aliases) with mailops.workmail.onboarding"
           % (args.people, len(DEPARTMENTS) + 1, (args.people + 2) // 3))
-    print("%-34s %12s %12s" % ("", *labels))
-    print("%-34s %11.1fs %11.1fs" % ("wall time", *(runs[l][0] for l in labels)))
-    print("%-34s %12d %12d" % ("tasks changed (PLAY RECAP)", *(runs[l][3] for l in labels)))
-    print("%-34s %12d %12d" % ("module executions", *(sum(runs[l][1].values()) for l in labels)))
-    for module in sorted(set().union(*(runs[l][1] for l in labels))):
-        print("%-34s %12d %12d" % ("  " + module.split(".")[-1], *(runs[l][1][module] for l in labels)))
-    print("%-34s %12d %12d" % ("API calls", *(sum(runs[l][2].values()) for l in labels)))
-    print("%-34s %12d %12d" % ("  of which writes", *(sum(n for op, n in runs[l][2].items() if not op.startswith(READ_PREFIXES)) for l in labels)))
-    for operation in sorted(set().union(*(runs[l][2] for l in labels))):
-        print("%-34s %12d %12d" % ("  " + operation, *(runs[l][2][operation] for l in labels)))
+    row("", labels, "%12s")
+    row("wall time", [runs[label][0] for label in labels], "%11.1fs")
+    row("tasks changed (PLAY RECAP)", [runs[label][3] for label in labels])
+    row("module executions", [sum(runs[label][1].values()) for label in labels])
+    for module in sorted(set().union(*(runs[label][1] for label in labels))):
+        row("  " + module.split(".")[-1], [runs[label][1][module] for label in labels])
+    row("API calls", [sum(runs[label][2].values()) for label in labels])
+    row("  of which writes", [sum(n for op, n in runs[label][2].items() if not op.startswith(READ_PREFIXES)) for label in labels])
+    for operation in sorted(set().union(*(runs[label][2] for label in labels))):
+        row("  " + operation, [runs[label][2][operation] for label in labels])
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     else:

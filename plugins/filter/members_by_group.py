@@ -11,7 +11,7 @@ name: members_by_group
 short_description: Turn people and their groups into groups and their members
 version_added: 0.1.0
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 description:
   - Takes a list of people, each with C(name) and C(groups) (a list of group names), and returns a
     dictionary from each group to the names of its members, so that memberships can be applied with one

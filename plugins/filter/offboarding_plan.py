@@ -11,7 +11,7 @@ name: offboarding_plan
 short_description: Say for each leaver who it is and which groups it is in
 version_added: 0.1.0
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 description:
   - Takes the registered results of a M(mailops.workmail.user_info) loop over the leavers (one lookup per
     leaver) and the groups with their members from M(mailops.workmail.group_info) (with C(include_members=true)),

@@ -11,7 +11,7 @@ name: offboarding_report
 short_description: Say per leaver what an offboarding run did
 version_added: 0.1.0
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 description:
   - Combines the leavers (from P(mailops.workmail.offboarding_plan#filter)) and the registered results of the
     steps of an offboarding run into one entry per leaver - the groups it left, the aliases removed or moved, whether

@@ -11,7 +11,7 @@ name: onboarding_report
 short_description: Say per person what an onboarding run created or changed
 version_added: 0.1.0
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 description:
   - Combines the registered results of the user, group membership and alias tasks of an onboarding run
     into one entry per person, with a status of V(created), V(changed) or V(unchanged) and what changed.

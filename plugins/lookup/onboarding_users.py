@@ -11,7 +11,7 @@ name: onboarding_users
 short_description: Read and check the people to onboard from CSV files and a list
 version_added: 0.1.0
 author:
-  - mailops.workmail maintainers
+  - mailops.workmail maintainers (@mailops)
 description:
   - Returns the people to onboard, one dictionary per person, from CSV files (the terms) and the
     O(users) list, every value checked before anything is written.
@@ -96,8 +96,7 @@ from ansible_collections.mailops.workmail.plugins.plugin_utils.people import rea
 def _flatten(terms):
     for term in terms:
         if isinstance(term, (list, tuple)):
-            for item in _flatten(term):
-                yield item
+            yield from _flatten(term)
         elif term:
             yield term
 
