@@ -41,15 +41,18 @@ def reconcile_membership(ctx, groups, members, mode):
     """
     planning = ctx.check_mode
     group_entities, missing_groups = ctx.resolver.resolve_all(groups, "groups", types=("GROUP",), planning=planning)
-    member_entities, missing_members = ctx.resolver.resolve_all(members, "members", planning=planning)
+    currents = [(group, GROUP.members(ctx, group["id"]) if group["id"] else []) for group in group_entities]
+    # Members already in a group are known by name and ID from its listing: only look up the others.
+    listed = dict((key.lower(), member) for _group, current in currents for member in current for key in (member["id"], member["name"]))
+    looked_up, missing_members = ctx.resolver.resolve_all([m for m in members if m.lower() not in listed], "members", planning=planning)
+    member_entities = [listed[m.lower()] for m in members if m.lower() in listed] + looked_up
     if missing_groups or missing_members:
         ctx.warnings.append("Not found, assumed to be created by an earlier task: {0}".format(", ".join(missing_groups + missing_members)))
 
     plans = []
-    for group in group_entities:
+    for group, current in currents:
         if group["id"] and any(m["id"] == group["id"] for m in member_entities):
             raise ParameterError("members", "group {0!r} cannot be a member of itself".format(group["name"]))
-        current = GROUP.members(ctx, group["id"]) if group["id"] else []
         to_add, to_remove = lists.plan(current, member_entities, mode, key=_entity_key)
         plans.append((group, current, to_add, to_remove))
 

@@ -105,3 +105,15 @@ def test_a_group_cannot_contain_itself(run_module, org):
 
     assert result.failed
     assert result["msg"] == "members: group 'finance' cannot be a member of itself"
+
+
+def test_current_members_are_not_looked_up_again(run_module, org):
+    run_module(group_membership, membership())
+    workmail_emulator.clear_calls()
+
+    result = run_module(group_membership, membership(members=["jdoe", "OMAR", org["omar"]]))
+
+    assert result["changed"] is False
+    operations = [c["operation"] for c in workmail_emulator.calls()]
+    assert "DescribeUser" not in operations
+    assert operations.count("ListGroupMembers") == 2
