@@ -93,9 +93,13 @@ units: collection
 
 # Starts workmail-emulator on a free loopback port, writes
 # tests/integration/integration_config.yml in the copy, runs every target, stops the
-# emulator whatever happens.
+# emulator whatever happens. With INTEGRATION_JOBS=N (default: 2, one per core of a CI
+# machine) the targets are split into N shards run at once, each in its own copy of the
+# collection against its own emulator; INTEGRATION_JOBS=1 runs them one after the other.
+INTEGRATION_JOBS ?= 2
 integration: collection
-	$(BIN)/python tests/utils/run_integration.py $(COLLECTION_DIR) --python $(TEST_PYTHON) --continue-on-error $(ANSIBLE_TEST_ARGS)
+	$(BIN)/python tests/utils/run_integration.py --jobs $(INTEGRATION_JOBS) $(COLLECTION_DIR) \
+	  --python $(TEST_PYTHON) --continue-on-error $(ANSIBLE_TEST_ARGS)
 
 lint: collection
 	PATH="$(BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH=$(BUILD) $(BIN)/ansible-lint

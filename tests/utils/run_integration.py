@@ -1,17 +1,25 @@
 # -*- coding: utf-8 -*-
 # Copyright: Contributors to the mailops.workmail project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Run the integration targets against a WorkMail emulator started for the occasion.
+"""Run the integration targets against WorkMail emulators started for the occasion.
 
-Usage: python tests/utils/run_integration.py COLLECTION_DIR [ANSIBLE_TEST_ARGS...]
+Usage: python tests/utils/run_integration.py [--jobs N] COLLECTION_DIR [ANSIBLE_TEST_ARGS...]
 
 COLLECTION_DIR is the ``ansible_collections/mailops/workmail`` copy made by
-tests/utils/sync_collection.py. This starts ``workmail-emulator`` (from the same
-virtualenv as this Python) on a free loopback port, writes
-``tests/integration/integration_config.yml`` in that copy, runs
-``ansible-test integration`` there with the remaining arguments, and always stops the
-emulator and removes the config file afterwards. The emulator's log is kept in
-``tests/output/emulator.log`` of the copy and printed when the tests fail.
+tests/utils/sync_collection.py. This lists the targets ``ansible-test integration``
+would run with ANSIBLE_TEST_ARGS (and fails if there is none), then runs them:
+
+* with one job: in COLLECTION_DIR, against one ``workmail-emulator`` (from the same
+  virtualenv as this Python) started on a free loopback port;
+* with N jobs: the targets are split into N shards of about equal size, each run by its
+  own ``ansible-test integration`` (the others ``--exclude``-d) in its own copy of the
+  collection (``<build>/integration-shards/N/...``) against its own emulator, all at
+  once; each shard's output is kept in a log file and printed in full when it ends.
+
+Before a run, ``tests/integration/integration_config.yml`` is written in the copy it
+uses; afterwards every emulator is stopped and every config file removed, whatever
+happened. An emulator's log is kept in ``tests/output/emulator.log`` of its copy and
+printed when the tests fail.
 """
 
 from __future__ import annotations
@@ -20,9 +28,11 @@ import fcntl
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -31,6 +41,8 @@ HOST = "127.0.0.1"
 START_TIMEOUT = 60
 LOG_TAIL = 80
 BANNER = re.compile(r"listening on (http://[0-9.]+:[0-9]+)")
+SHARDS_DIR = "integration-shards"
+PROGRESS = re.compile(r"^(Running \S+ integration test|FATAL|ERROR: Command)")
 
 CONFIG_HEADER = """\
 # Written by tests/utils/run_integration.py for one run of `make integration`; the
@@ -54,53 +66,83 @@ def announced_url(log_path: str) -> str | None:
     return match.group(1) if match else None
 
 
-def start_emulator(log_path: str) -> tuple[subprocess.Popen, str]:
-    """Start the emulator on a free loopback port and wait until it answers."""
-    command = os.path.join(os.path.dirname(sys.executable), "workmail-emulator")
-    with open(log_path, "wb") as log:
-        # Port 0: the emulator binds a free port itself and prints it.
-        process = subprocess.Popen(  # pylint: disable=consider-using-with
-            [command, "--host", HOST, "--port", "0"],
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline and process.poll() is None:
-        url = announced_url(log_path)
-        if url and answers(url):
-            print("WorkMail emulator listening on %s (pid %d)" % (url, process.pid), flush=True)
-            return process, url
-        time.sleep(0.2)
-    status = process.poll()
-    stop_emulator(process)
-    show_log(log_path)
-    if status is None:
-        sys.exit("workmail-emulator did not answer within %d seconds; see %s" % (START_TIMEOUT, log_path))
-    sys.exit("workmail-emulator exited with status %d before answering; see %s" % (status, log_path))
-
-
-def stop_emulator(process: subprocess.Popen) -> None:
-    """Stop the emulator this script started."""
-    if process.poll() is None:
+def stop_process(process: subprocess.Popen, group: bool = False) -> None:
+    """Stop a process this script started (and its process group if it leads one)."""
+    if process.poll() is not None:
+        return
+    if group:
+        os.killpg(process.pid, signal.SIGTERM)
+    else:
         process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        if group:
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
             process.kill()
-            process.wait()
+        process.wait()
 
 
-def show_log(log_path: str) -> None:
-    """Print the end of the emulator's log."""
+def show_log(log_path: str, lines: int | None = LOG_TAIL) -> None:
+    """Print (the end of) a log file."""
     try:
         with open(log_path, encoding="utf-8", errors="replace") as log:
-            lines = log.readlines()
+            content = log.readlines()
     except OSError:
         return
-    print("---- last %d lines of %s ----" % (LOG_TAIL, log_path))
-    sys.stdout.writelines(lines[-LOG_TAIL:])
-    print("---- end of emulator log ----", flush=True)
+    shown = content if lines is None else content[-lines:]
+    print("---- %s%s ----" % ("" if lines is None else "last %d lines of " % lines, log_path))
+    sys.stdout.writelines(shown)
+    print("---- end of %s ----" % os.path.basename(log_path), flush=True)
+
+
+class Emulator:
+    """A workmail-emulator process serving one copy of the collection."""
+
+    def __init__(self, collection: str) -> None:
+        output = os.path.join(collection, "tests", "output")
+        os.makedirs(output, exist_ok=True)
+        self.log_path = os.path.join(output, "emulator.log")
+        self.config_path = os.path.join(collection, "tests", "integration", "integration_config.yml")
+        self.process: subprocess.Popen | None = None
+        self.url = ""
+
+    def start(self) -> None:
+        """Start the emulator on a free loopback port, wait until it answers, write the config."""
+        command = os.path.join(os.path.dirname(sys.executable), "workmail-emulator")
+        with open(self.log_path, "wb") as log:
+            # Port 0: the emulator binds a free port itself and prints it.
+            self.process = subprocess.Popen(  # pylint: disable=consider-using-with
+                [command, "--host", HOST, "--port", "0"],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline and self.process.poll() is None:
+            url = announced_url(self.log_path)
+            if url and answers(url):
+                self.url = url
+                write_config(self.config_path, url)
+                print("WorkMail emulator listening on %s (pid %d)" % (url, self.process.pid), flush=True)
+                return
+            time.sleep(0.2)
+        status = self.process.poll()
+        self.stop()
+        show_log(self.log_path)
+        if status is None:
+            raise RuntimeError("workmail-emulator did not answer within %d seconds; see %s" % (START_TIMEOUT, self.log_path))
+        raise RuntimeError("workmail-emulator exited with status %d before answering; see %s" % (status, self.log_path))
+
+    def stop(self) -> None:
+        """Stop the emulator and remove the config file that points to it."""
+        if self.process is not None:
+            stop_process(self.process)
+            print("WorkMail emulator %s stopped" % (self.url or "(not started)"), flush=True)
+            self.process = None
+        if os.path.exists(self.config_path):
+            os.unlink(self.config_path)
 
 
 def write_config(path: str, url: str) -> None:
@@ -140,26 +182,173 @@ def list_targets(ansible_test: str, collection: str, arguments: list[str]) -> li
     return [line.strip() for line in result.stdout.splitlines() if line.strip() and not line.startswith("WARNING")]
 
 
+def target_size(collection: str, target: str) -> int:
+    """Return the bytes of a target's files: a rough measure of how long it runs."""
+    total = 0
+    for dirpath, _dirnames, filenames in os.walk(os.path.join(collection, "tests", "integration", "targets", target)):
+        total += sum(os.path.getsize(os.path.join(dirpath, name)) for name in filenames)
+    return total
+
+
+def split(collection: str, targets: list[str], jobs: int) -> list[list[str]]:
+    """Split the targets into at most `jobs` shards of about equal size (largest first)."""
+    shards: list[list[str]] = [[] for _index in range(min(jobs, len(targets)))]
+    sizes = [0] * len(shards)
+    for target in sorted(targets, key=lambda name: (-target_size(collection, name), name)):
+        index = sizes.index(min(sizes))
+        shards[index].append(target)
+        sizes[index] += target_size(collection, target)
+    return [sorted(shard) for shard in shards]
+
+
+def shard_copy(collection: str, index: int) -> str:
+    """Make (or refresh) a copy of the collection copy, with amazon.aws, for one shard."""
+    build = os.path.dirname(os.path.dirname(os.path.dirname(collection)))
+    root = os.path.join(build, SHARDS_DIR, str(index))
+    copy = os.path.join(root, "ansible_collections", "mailops", "workmail")
+    if os.path.isdir(root):
+        shutil.rmtree(root)
+
+    def ignore(directory: str, names: list[str]) -> set[str]:
+        """Leave out results and caches; keep the copy's (empty) git repository."""
+        left_out = {name for name in names if name == "__pycache__"}
+        if os.path.abspath(directory) == os.path.join(collection, "tests"):
+            left_out.add("output")
+        return left_out
+
+    # ansible-test lists the copy's files through its own git repository, copied along.
+    shutil.copytree(collection, copy, symlinks=True, ignore=ignore)
+    shutil.copytree(
+        os.path.join(build, "ansible_collections", "amazon", "aws"),
+        os.path.join(root, "ansible_collections", "amazon", "aws"),
+        symlinks=True,
+    )
+    return copy
+
+
+def run_serial(ansible_test: str, collection: str, arguments: list[str]) -> int:
+    """Run every target in the collection copy against one emulator."""
+    emulator = Emulator(collection)
+    try:
+        emulator.start()
+        command = [ansible_test, "integration"] + arguments
+        print("Running: %s" % " ".join(command), flush=True)
+        status = subprocess.run(command, cwd=collection, check=False).returncode
+        if status != 0:
+            show_log(emulator.log_path)
+        return status
+    finally:
+        emulator.stop()
+
+
+class Shard:
+    """One ansible-test integration run over a subset of the targets."""
+
+    def __init__(self, index: int, collection: str, targets: list[str], command: list[str]) -> None:
+        self.index = index
+        self.collection = collection
+        self.targets = targets
+        self.command = command
+        self.emulator = Emulator(collection)
+        self.log_path = os.path.join(collection, "tests", "output", "integration.log")
+        self.process: subprocess.Popen | None = None
+        self.reader: threading.Thread | None = None
+        self.started = 0.0
+        self.duration = 0.0
+
+    def start(self) -> None:
+        """Start the emulator, then ansible-test in its own process group."""
+        self.emulator.start()
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(  # pylint: disable=consider-using-with
+            self.command,
+            cwd=self.collection,
+            env=dict(os.environ, PYTHONUNBUFFERED="1"),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.reader = threading.Thread(target=self.read, daemon=True)
+        self.reader.start()
+
+    def read(self) -> None:
+        """Copy ansible-test's output to the log file, echoing progress lines."""
+        assert self.process is not None and self.process.stdout is not None
+        with open(self.log_path, "wb") as log:
+            for line in self.process.stdout:
+                log.write(line)
+                text = line.decode("utf-8", errors="replace")
+                if PROGRESS.match(text):
+                    print("[shard %d] %s" % (self.index, text.rstrip()), flush=True)
+        self.duration = time.monotonic() - self.started
+        print("[shard %d] done in %ds" % (self.index, self.duration), flush=True)
+
+    def wait(self) -> int:
+        """Wait for ansible-test to end and return its status."""
+        assert self.process is not None and self.reader is not None
+        status = self.process.wait()
+        self.reader.join()
+        return status
+
+    def stop(self) -> None:
+        """Stop ansible-test (if still running) and the emulator."""
+        if self.process is not None:
+            stop_process(self.process, group=True)
+        self.emulator.stop()
+
+
+def run_sharded(ansible_test: str, collection: str, arguments: list[str], targets: list[str], jobs: int) -> int:
+    """Run the targets in parallel shards, each in its own copy against its own emulator."""
+    shards = []
+    for index, shard_targets in enumerate(split(collection, targets, jobs), start=1):
+        excluded = [option for target in targets if target not in shard_targets for option in ("--exclude", target)]
+        copy = shard_copy(collection, index)
+        shards.append(Shard(index, copy, shard_targets, [ansible_test, "integration"] + arguments + excluded))
+    try:
+        for shard in shards:
+            print("[shard %d] %s" % (shard.index, ", ".join(shard.targets)), flush=True)
+            shard.start()
+        statuses = [shard.wait() for shard in shards]
+        failed = False
+        for shard, status in zip(shards, statuses):
+            print("==== shard %d (%s): %s in %ds" % (shard.index, ", ".join(shard.targets), "passed" if status == 0 else "FAILED", shard.duration))
+            show_log(shard.log_path, lines=None)
+            if status != 0:
+                failed = True
+                show_log(shard.emulator.log_path)
+        for shard, status in zip(shards, statuses):
+            print("shard %d: %s (%s)" % (shard.index, "passed" if status == 0 else "FAILED", ", ".join(shard.targets)))
+        return 1 if failed else 0
+    finally:
+        for shard in shards:
+            shard.stop()
+
+
 def main() -> int:
     """Entry point."""
-    if len(sys.argv) < 2:
-        sys.exit("usage: run_integration.py COLLECTION_DIR [ANSIBLE_TEST_ARGS...]")
-    collection = os.path.abspath(sys.argv[1])
-    arguments = sys.argv[2:]
+    # Parsed by hand: everything after COLLECTION_DIR belongs to ansible-test.
+    argv = sys.argv[1:]
+    jobs = 1
+    if len(argv) >= 2 and argv[0] == "--jobs":
+        if not argv[1].isdigit() or int(argv[1]) < 1:
+            sys.exit("--jobs takes a positive number, not %r" % argv[1])
+        jobs = int(argv[1])
+        argv = argv[2:]
+    if not argv:
+        sys.exit("usage: run_integration.py [--jobs N] COLLECTION_DIR [ANSIBLE_TEST_ARGS...]")
+    collection = os.path.abspath(argv[0])
+    arguments = argv[1:]
     output = os.path.join(collection, "tests", "output")
     os.makedirs(output, exist_ok=True)
-    log_path = os.path.join(output, "emulator.log")
-    config_path = os.path.join(collection, "tests", "integration", "integration_config.yml")
 
-    # One run at a time per copy: they would share integration_config.yml.
+    # One run at a time per copy: they would share integration_config.yml and the shards.
     lock = open(os.path.join(output, "integration.lock"), "w", encoding="utf-8")  # pylint: disable=consider-using-with
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         print("Waiting for another integration run on this copy to finish...", flush=True)
         fcntl.flock(lock, fcntl.LOCK_EX)
-    if os.path.exists(log_path):
-        os.unlink(log_path)
 
     ansible_test = os.path.join(os.path.dirname(sys.executable), "ansible-test")
     # ansible-test succeeds when it finds nothing to run ("All targets skipped."): fail.
@@ -169,23 +358,16 @@ def main() -> int:
         return 1
     print("Integration targets: %s" % ", ".join(targets), flush=True)
 
-    # Turn SIGTERM (from CI or make) into SystemExit so the finally block runs.
+    # Turn SIGTERM (from CI or make) into SystemExit so the finally blocks run.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
-    process, url = start_emulator(log_path)
     try:
-        write_config(config_path, url)
-        command = [ansible_test, "integration"] + arguments
-        print("Running: %s" % " ".join(command), flush=True)
-        status = subprocess.run(command, cwd=collection, check=False).returncode
-        if status != 0:
-            show_log(log_path)
-        return status
-    finally:
-        stop_emulator(process)
-        if os.path.exists(config_path):
-            os.unlink(config_path)
-        print("WorkMail emulator stopped", flush=True)
+        if jobs == 1 or len(targets) == 1:
+            return run_serial(ansible_test, collection, arguments)
+        return run_sharded(ansible_test, collection, arguments, targets, jobs)
+    except RuntimeError as error:
+        print(error)
+        return 1
 
 
 if __name__ == "__main__":
