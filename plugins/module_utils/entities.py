@@ -40,7 +40,6 @@ ENTITY_FIELDS = (
 class Entity(Resource):
     """What users and groups share: identity by name, the enable/disable/delete lifecycle."""
 
-    entity_type = None
     id_member = None
 
     def describe(self, ctx, entity_id):
@@ -158,7 +157,6 @@ USER_PROFILE = (
 
 class User(Entity):
     name = "user"
-    entity_type = "USER"
     id_member = "UserId"
     operations = ("CreateUser", "UpdateUser", "RegisterToWorkMail")
     fields = ENTITY_FIELDS + tuple(Field(option, "".join(p.title() for p in option.split("_"))) for option in USER_PROFILE) + (
@@ -234,7 +232,6 @@ class User(Entity):
 
 class Group(Entity):
     name = "group"
-    entity_type = "GROUP"
     id_member = "GroupId"
     operations = ("CreateGroup", "RegisterToWorkMail")
     fields = ENTITY_FIELDS + (Field("id", "GroupId", read_only=True),)
