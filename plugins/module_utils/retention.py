@@ -91,14 +91,16 @@ class RetentionPolicy(Resource):
         for folder, configuration in (desired.get("folders") or {}).items():
             validation.check("folders.{0}.period".format(folder), configuration["period"], "PutRetentionPolicy", "FolderConfigurations.Period")
 
+    def check(self, ctx, current, desired):
+        if not current:
+            _require_name(desired)
+
     def predict(self, ctx, desired):
-        _require_name(desired)
         predicted = super(RetentionPolicy, self).predict(ctx, desired)
         predicted["folders"] = desired.get("folders") or {}
         return predicted
 
     def create(self, ctx, desired):
-        _require_name(desired)
         self._put(ctx, desired, None)
 
     def update(self, ctx, raw, changes, desired):
