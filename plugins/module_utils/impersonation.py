@@ -233,8 +233,11 @@ class ImpersonationRole(Resource):
         desired["rules"] = rules
         return desired
 
+    def check(self, ctx, current, desired):
+        if not current:
+            _require_type(desired)
+
     def predict(self, ctx, desired):
-        _require_type(desired)
         predicted = super(ImpersonationRole, self).predict(ctx, desired)
         predicted["rules"] = [_public_rule(rule) for rule in desired.get("rules") or []]
         return predicted
@@ -246,7 +249,6 @@ class ImpersonationRole(Resource):
         return changes
 
     def create(self, ctx, desired):
-        _require_type(desired)
         params = {
             "Name": desired["name"],
             "Type": desired["type"].upper(),
