@@ -13,8 +13,9 @@ would run with ANSIBLE_TEST_ARGS (and fails if there is none), then runs them:
   virtualenv as this Python) started on a free loopback port;
 * with N jobs: the targets are split into N shards of about equal size, each run by its
   own ``ansible-test integration`` (the others ``--exclude``-d) in its own copy of the
-  collection (``<build>/integration-shards/N/...``) against its own emulator, all at
-  once; each shard's output is kept in a log file and printed in full when it ends.
+  collection (``<build>/integration-shards/N/...``) against its own emulator, at once
+  (the first one is let through its set-up alone); each shard's output is kept in a log
+  file and printed in full when it ends.
 
 Before a run, ``tests/integration/integration_config.yml`` is written in the copy it
 uses; afterwards every emulator is stopped and every config file removed, whatever
@@ -253,6 +254,8 @@ class Shard:
         self.log_path = os.path.join(collection, "tests", "output", "integration.log")
         self.process: subprocess.Popen | None = None
         self.reader: threading.Thread | None = None
+        # Set once ansible-test runs its first target (or ends): its set-up is done.
+        self.begun = threading.Event()
         self.started = 0.0
         self.duration = 0.0
 
@@ -281,6 +284,8 @@ class Shard:
                 text = line.decode("utf-8", errors="replace")
                 if PROGRESS.match(text):
                     print("[shard %d] %s" % (self.index, text.rstrip()), flush=True)
+                    self.begun.set()
+        self.begun.set()
         self.duration = time.monotonic() - self.started
         print("[shard %d] done in %ds" % (self.index, self.duration), flush=True)
 
@@ -309,6 +314,11 @@ def run_sharded(ansible_test: str, collection: str, arguments: list[str], target
         for shard in shards:
             print("[shard %d] %s" % (shard.index, ", ".join(shard.targets)), flush=True)
             shard.start()
+            if shard is shards[0]:
+                # ansible-test's first run for a user creates shared files (an SSH key
+                # in ~/.ansible/test) without a lock between processes: let the first
+                # shard finish its set-up before the others start.
+                shard.begun.wait(timeout=300)
         statuses = [shard.wait() for shard in shards]
         failed = False
         for shard, status in zip(shards, statuses):
