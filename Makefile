@@ -94,8 +94,8 @@ units: collection
 # Starts workmail-emulator on a free loopback port, writes
 # tests/integration/integration_config.yml in the copy, runs every target, stops the
 # emulator whatever happens. With INTEGRATION_JOBS=N (default: 2, one per core of a CI
-# machine) the targets are split into N shards run at once, each in its own copy of the
-# collection against its own emulator; INTEGRATION_JOBS=1 runs them one after the other.
+# machine) N workers, each with its own copy of the collection and its own emulator,
+# run the targets at once; INTEGRATION_JOBS=1 runs them all in one ansible-test.
 INTEGRATION_JOBS ?= 2
 integration: collection
 	$(BIN)/python tests/utils/run_integration.py --jobs $(INTEGRATION_JOBS) $(COLLECTION_DIR) \

@@ -11,11 +11,12 @@ would run with ANSIBLE_TEST_ARGS (and fails if there is none), then runs them:
 
 * with one job: in COLLECTION_DIR, against one ``workmail-emulator`` (from the same
   virtualenv as this Python) started on a free loopback port;
-* with N jobs: the targets are split into N shards of about equal size, each run by its
-  own ``ansible-test integration`` (the others ``--exclude``-d) in its own copy of the
-  collection (``<build>/integration-shards/N/...``) against its own emulator, at once
-  (the first one is let through its set-up alone); each shard's output is kept in a log
-  file and printed in full when it ends.
+* with N jobs: N workers, each with its own copy of the collection
+  (``<build>/integration-workers/N/...``) and its own emulator, take the targets one at
+  a time, longest first, and run each with its own ``ansible-test integration`` (the
+  other targets ``--exclude``-d); the first worker gets through ansible-test's set-up
+  alone before the others start. A target's whole output is printed when it ends,
+  followed by a summary with each target's result and duration.
 
 Before a run, ``tests/integration/integration_config.yml`` is written in the copy it
 uses; afterwards every emulator is stopped and every config file removed, whatever
@@ -42,8 +43,7 @@ HOST = "127.0.0.1"
 START_TIMEOUT = 60
 LOG_TAIL = 80
 BANNER = re.compile(r"listening on (http://[0-9.]+:[0-9]+)")
-SHARDS_DIR = "integration-shards"
-PROGRESS = re.compile(r"^(Running \S+ integration test|FATAL|ERROR: Command)")
+WORKERS_DIR = "integration-workers"
 
 CONFIG_HEADER = """\
 # Written by tests/utils/run_integration.py for one run of `make integration`; the
@@ -191,21 +191,10 @@ def target_size(collection: str, target: str) -> int:
     return total
 
 
-def split(collection: str, targets: list[str], jobs: int) -> list[list[str]]:
-    """Split the targets into at most `jobs` shards of about equal size (largest first)."""
-    shards: list[list[str]] = [[] for _index in range(min(jobs, len(targets)))]
-    sizes = [0] * len(shards)
-    for target in sorted(targets, key=lambda name: (-target_size(collection, name), name)):
-        index = sizes.index(min(sizes))
-        shards[index].append(target)
-        sizes[index] += target_size(collection, target)
-    return [sorted(shard) for shard in shards]
-
-
-def shard_copy(collection: str, index: int) -> str:
-    """Make (or refresh) a copy of the collection copy, with amazon.aws, for one shard."""
+def worker_copy(collection: str, index: int) -> str:
+    """Make (or refresh) a copy of the collection copy, with amazon.aws, for one worker."""
     build = os.path.dirname(os.path.dirname(os.path.dirname(collection)))
-    root = os.path.join(build, SHARDS_DIR, str(index))
+    root = os.path.join(build, WORKERS_DIR, str(index))
     copy = os.path.join(root, "ansible_collections", "mailops", "workmail")
     if os.path.isdir(root):
         shutil.rmtree(root)
@@ -242,97 +231,135 @@ def run_serial(ansible_test: str, collection: str, arguments: list[str]) -> int:
         emulator.stop()
 
 
-class Shard:
-    """One ansible-test integration run over a subset of the targets."""
+class Worker:
+    """Runs targets one at a time, each with its own ansible-test, in its own copy of the
+    collection against its own emulator, taking the next target from a shared queue."""
 
-    def __init__(self, index: int, collection: str, targets: list[str], command: list[str]) -> None:
+    def __init__(self, index: int, collection: str, queue: "TargetQueue") -> None:
         self.index = index
         self.collection = collection
-        self.targets = targets
-        self.command = command
+        self.queue = queue
         self.emulator = Emulator(collection)
-        self.log_path = os.path.join(collection, "tests", "output", "integration.log")
         self.process: subprocess.Popen | None = None
-        self.reader: threading.Thread | None = None
+        self.thread = threading.Thread(target=self.work, daemon=True)
         # Set once ansible-test runs its first target (or ends): its set-up is done.
         self.begun = threading.Event()
-        self.started = 0.0
-        self.duration = 0.0
+        self.error: Exception | None = None
 
-    def start(self) -> None:
-        """Start the emulator, then ansible-test in its own process group."""
-        self.emulator.start()
-        self.started = time.monotonic()
-        self.process = subprocess.Popen(  # pylint: disable=consider-using-with
-            self.command,
-            cwd=self.collection,
-            env=dict(os.environ, PYTHONUNBUFFERED="1"),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        self.reader = threading.Thread(target=self.read, daemon=True)
-        self.reader.start()
+    def work(self) -> None:
+        """Start the emulator, then run targets until none is left."""
+        try:
+            self.emulator.start()
+            while True:
+                target = self.queue.next()
+                if target is None:
+                    break
+                self.run(target)
+        except Exception as error:  # pylint: disable=broad-exception-caught
+            self.error = error
+            print("[worker %d] %s" % (self.index, error), flush=True)
+        finally:
+            self.begun.set()
 
-    def read(self) -> None:
-        """Copy ansible-test's output to the log file, echoing progress lines."""
-        assert self.process is not None and self.process.stdout is not None
-        with open(self.log_path, "wb") as log:
+    def run(self, target: str) -> None:
+        """Run one target and report its result."""
+        log_path = os.path.join(self.collection, "tests", "output", "integration-%s.log" % target)
+        excluded = [option for other in self.queue.targets if other != target for option in ("--exclude", other)]
+        started = time.monotonic()
+        print("[worker %d] Running %s" % (self.index, target), flush=True)
+        with open(log_path, "wb") as log:
+            self.process = subprocess.Popen(  # pylint: disable=consider-using-with
+                self.queue.command + excluded,
+                cwd=self.collection,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                env=dict(os.environ, PYTHONUNBUFFERED="1"),
+                start_new_session=True,
+            )
+            assert self.process.stdout is not None
             for line in self.process.stdout:
                 log.write(line)
-                text = line.decode("utf-8", errors="replace")
-                if PROGRESS.match(text):
-                    print("[shard %d] %s" % (self.index, text.rstrip()), flush=True)
+                if line.startswith(b"Running "):
                     self.begun.set()
-        self.begun.set()
-        self.duration = time.monotonic() - self.started
-        print("[shard %d] done in %ds" % (self.index, self.duration), flush=True)
-
-    def wait(self) -> int:
-        """Wait for ansible-test to end and return its status."""
-        assert self.process is not None and self.reader is not None
-        status = self.process.wait()
-        self.reader.join()
-        return status
+            status = self.process.wait()
+            self.process = None
+        self.queue.done(target, status, time.monotonic() - started, log_path, self)
 
     def stop(self) -> None:
-        """Stop ansible-test (if still running) and the emulator."""
-        if self.process is not None:
-            stop_process(self.process, group=True)
+        """Stop a running ansible-test (if any) and the emulator."""
+        process = self.process
+        if process is not None:
+            stop_process(process, group=True)
         self.emulator.stop()
 
 
-def run_sharded(ansible_test: str, collection: str, arguments: list[str], targets: list[str], jobs: int) -> int:
-    """Run the targets in parallel shards, each in its own copy against its own emulator."""
-    shards = []
-    for index, shard_targets in enumerate(split(collection, targets, jobs), start=1):
-        excluded = [option for target in targets if target not in shard_targets for option in ("--exclude", target)]
-        copy = shard_copy(collection, index)
-        shards.append(Shard(index, copy, shard_targets, [ansible_test, "integration"] + arguments + excluded))
+class TargetQueue:
+    """The targets still to run, longest first, and the results of those that ran."""
+
+    def __init__(self, collection: str, targets: list[str], command: list[str]) -> None:
+        self.targets = targets
+        self.command = command
+        self.pending = sorted(targets, key=lambda name: (-estimated_cost(collection, name), name))
+        self.results: dict[str, tuple[int, float]] = {}
+        self.lock = threading.Lock()
+
+    def next(self) -> str | None:
+        """Return the next target to run, or None when there is none left."""
+        with self.lock:
+            return self.pending.pop(0) if self.pending else None
+
+    def done(self, target: str, status: int, duration: float, log_path: str, worker: Worker) -> None:
+        """Record a result and print the target's whole output at once."""
+        with self.lock:
+            self.results[target] = (status, duration)
+            verdict = "passed" if status == 0 else "FAILED"
+            print("==== %s: %s in %ds (worker %d)" % (target, verdict, duration, worker.index), flush=True)
+            show_log(log_path, lines=None)
+            if status != 0:
+                show_log(worker.emulator.log_path)
+
+
+def estimated_cost(collection: str, target: str) -> int:
+    """Guess how long a target runs: its size, times three for a runme.sh script target
+    (they run whole playbooks several times)."""
+    size = target_size(collection, target)
+    if os.path.exists(os.path.join(collection, "tests", "integration", "targets", target, "runme.sh")):
+        size *= 3
+    return size
+
+
+def run_parallel(ansible_test: str, collection: str, arguments: list[str], targets: list[str], jobs: int) -> int:
+    """Run the targets on `jobs` workers, each with its own copy and emulator."""
+    queue = TargetQueue(collection, targets, [ansible_test, "integration"] + arguments)
+    workers = [Worker(index, worker_copy(collection, index), queue) for index in range(1, min(jobs, len(targets)) + 1)]
+    started = time.monotonic()
     try:
-        for shard in shards:
-            print("[shard %d] %s" % (shard.index, ", ".join(shard.targets)), flush=True)
-            shard.start()
-            if shard is shards[0]:
+        for worker in workers:
+            worker.thread.start()
+            if worker is workers[0]:
                 # ansible-test's first run for a user creates shared files (an SSH key
                 # in ~/.ansible/test) without a lock between processes: let the first
-                # shard finish its set-up before the others start.
-                shard.begun.wait(timeout=300)
-        statuses = [shard.wait() for shard in shards]
-        failed = False
-        for shard, status in zip(shards, statuses):
-            print("==== shard %d (%s): %s in %ds" % (shard.index, ", ".join(shard.targets), "passed" if status == 0 else "FAILED", shard.duration))
-            show_log(shard.log_path, lines=None)
-            if status != 0:
-                failed = True
-                show_log(shard.emulator.log_path)
-        for shard, status in zip(shards, statuses):
-            print("shard %d: %s (%s)" % (shard.index, "passed" if status == 0 else "FAILED", ", ".join(shard.targets)))
-        return 1 if failed else 0
+                # worker finish that set-up before the others start.
+                worker.begun.wait(timeout=300)
+        for worker in workers:
+            # join with a timeout, so that signals (SIGTERM, Ctrl-C) are handled here.
+            while worker.thread.is_alive():
+                worker.thread.join(timeout=1)
     finally:
-        for shard in shards:
-            shard.stop()
+        for worker in workers:
+            worker.stop()
+    print("==== integration targets (%d workers, %ds):" % (len(workers), time.monotonic() - started))
+    failed = [target for target in targets if queue.results.get(target, (1, 0))[0] != 0]
+    for target in targets:
+        if target in queue.results:
+            status, duration = queue.results[target]
+            print("%-24s %-7s %5ds" % (target, "passed" if status == 0 else "FAILED", duration))
+        else:
+            print("%-24s %-7s" % (target, "NOT RUN"))
+    errors = [worker.error for worker in workers if worker.error]
+    print("targets: %d passed, %d failed" % (len(targets) - len(failed), len(failed)), flush=True)
+    return 1 if failed or errors else 0
 
 
 def main() -> int:
@@ -352,7 +379,7 @@ def main() -> int:
     output = os.path.join(collection, "tests", "output")
     os.makedirs(output, exist_ok=True)
 
-    # One run at a time per copy: they would share integration_config.yml and the shards.
+    # One run at a time per copy: they would share integration_config.yml and the worker copies.
     lock = open(os.path.join(output, "integration.lock"), "w", encoding="utf-8")  # pylint: disable=consider-using-with
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -374,7 +401,7 @@ def main() -> int:
     try:
         if jobs == 1 or len(targets) == 1:
             return run_serial(ansible_test, collection, arguments)
-        return run_sharded(ansible_test, collection, arguments, targets, jobs)
+        return run_parallel(ansible_test, collection, arguments, targets, jobs)
     except RuntimeError as error:
         print(error)
         return 1
