@@ -94,14 +94,14 @@ class AccessControlRule(Resource):
     )
 
     def read(self, ctx, desired):
-        rules = ctx.api.list_access_control_rules(ctx.organization_id)
-        found = next((rule for rule in rules if rule.get("Name") == desired["name"]), None)
-        if found and len(rules) == 1 and ctx.options.get("deleting"):
+        return next((rule for rule in ctx.api.list_access_control_rules(ctx.organization_id) if rule.get("Name") == desired["name"]), None)
+
+    def check_delete(self, ctx, raw):
+        if len(ctx.api.list_access_control_rules(ctx.organization_id)) == 1:
             ctx.warnings.append(
                 "{0!r} is the organization's last access control rule: with no rule at all, WorkMail blocks all access "
-                "to the organization's mailboxes".format(desired["name"])
+                "to the organization's mailboxes".format(raw["Name"])
             )
-        return found
 
     def to_resource(self, ctx, raw):
         resource = super(AccessControlRule, self).to_resource(ctx, raw)

@@ -104,10 +104,7 @@ class WorkMailModule:
 
         def task():
             ctx = self.context()
-            result = {key: gather(ctx)}
-            for warning in ctx.warnings:
-                self.warn(warning)
-            self.module.exit_json(changed=False, **result)
+            self.exit(False, {key: gather(ctx)}, warnings=ctx.warnings)
 
         self.run(task)
 

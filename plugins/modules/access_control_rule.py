@@ -252,8 +252,7 @@ ARGUMENT_SPEC = dict(
 
 
 def main():
-    module = WorkMailModule(argument_spec=ARGUMENT_SPEC)
-    module.reconcile(ACCESS_CONTROL_RULE, deleting=module.params["state"] == "absent")
+    WorkMailModule(argument_spec=ARGUMENT_SPEC).reconcile(ACCESS_CONTROL_RULE)
 
 
 if __name__ == "__main__":
