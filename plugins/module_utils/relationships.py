@@ -33,6 +33,31 @@ def _names(entities):
     return sorted(e["name"] for e in entities)
 
 
+def nesting_path(members_of, group, member):
+    """The chain ``[member, ..., group]`` when ``member`` is ``group`` or already holds it, directly
+    or through nested groups, so that adding ``member`` to ``group`` would make a group contain
+    itself; None otherwise.
+
+    ``members_of(key)`` gives the keys of the groups directly in the group ``key``; keys are
+    whatever the caller uses (IDs, or names for groups still to be created).
+    """
+    parents = {member: None}
+    stack = [member]
+    while stack:
+        key = stack.pop()
+        if key == group:
+            path = []
+            while key is not None:
+                path.append(key)
+                key = parents[key]
+            return path[::-1]
+        for child in members_of(key):
+            if child not in parents:
+                parents[child] = key
+                stack.append(child)
+    return None
+
+
 def reconcile_membership(ctx, groups, members, mode):
     """Make ``members`` (users or groups) members of each of ``groups`` as ``mode`` says.
 
