@@ -151,7 +151,8 @@ class Resource:
 
     def create(self, ctx, desired):
         """Create the resource with what the create call takes; the engine re-reads it and
-        applies the remaining options through ``update``."""
+        applies the remaining options through ``update``. May return the raw API object as the
+        create left it (with its ID), which a run that does not re-read uses instead."""
         raise NotImplementedError
 
     def update(self, ctx, raw, changes, desired):
@@ -236,49 +237,103 @@ class Resource:
         return dict((k, v) for k, v in resource.items() if k not in secret)
 
 
+class Plan:
+    """What reconciling one resource will do, decided before any write.
+
+    ``action`` is "create", "update", "delete" or None (nothing to do); ``before`` the normalised
+    resource as read ({} when absent); ``after`` the predicted one ({} once deleted); ``changes``
+    the options an update sends (option -> new value); ``raw`` the API object read.
+    """
+
+    def __init__(self, resource, desired, raw, before, action=None, changes=None, after=None):
+        self.resource = resource
+        self.desired = desired
+        self.raw = raw
+        self.before = before
+        self.action = action
+        self.changes = changes or {}
+        self.after = before if after is None else after
+
+    @property
+    def changed(self):
+        return self.action is not None
+
+    def outcome(self, after=None):
+        """The Outcome of this plan (``after`` as written, when it was re-read), secrets left out."""
+        public = self.resource.public
+        return Outcome(self.changed, public(self.before), public(self.after if after is None else after))
+
+
+_READ = object()
+
+
+def plan(ctx, resource, desired, state="present", raw=_READ):
+    """Decide what converging ``resource`` to ``desired`` takes, with no write.
+
+    ``desired`` holds the options the user set (None = unset). ``raw`` is the API object when the
+    caller has read it already (None: it does not exist); by default the resource reads it. Every
+    check that can be made before a write is made here and raises ParameterError.
+    """
+    desired = resource.normalize(dict((k, v) for k, v in desired.items() if v is not None))
+    resource.validate(desired)
+    if raw is _READ:
+        # In check mode the organization may not exist yet (an earlier task would create it).
+        organization_missing = resource.organization_scoped and ctx.organization_id is None
+        raw = None if organization_missing else resource.read(ctx, desired)
+    before = resource.to_resource(ctx, raw) if raw else {}
+
+    if state == "absent":
+        if not raw:
+            return Plan(resource, desired, raw, {})
+        resource.check_delete(ctx, raw)
+        return Plan(resource, desired, raw, before, "delete", after={})
+
+    desired = resource.resolve(ctx, desired)
+    resource.check(ctx, before, desired)
+    if not raw:
+        return Plan(resource, desired, raw, before, "create", after=resource.predict(ctx, desired))
+    changes = resource.changes(ctx, before, desired)
+    _refuse_create_only(resource, changes)
+    changes.update(resource.secret_changes(ctx, before, desired))
+    if not changes:
+        return Plan(resource, desired, raw, before)
+    return Plan(resource, desired, raw, before, "update", changes, resource.predict_update(ctx, before, changes))
+
+
+def apply(ctx, planned, reread=True):
+    """Carry out ``planned`` (a Plan) and return its Outcome; in check mode, only the Outcome.
+
+    With ``reread`` (the default) the resource is read back after its writes and returned as the
+    service has it; without, ``after`` is predicted from what was written (bulk runs, which read
+    once), with the ID a create returned.
+    """
+    resource, desired = planned.resource, planned.desired
+    if ctx.check_mode or not planned.changed:
+        return planned.outcome()
+    if planned.action == "delete":
+        resource.delete(ctx, planned.raw)
+        return planned.outcome()
+    raw, current, changes = planned.raw, planned.before, planned.changes
+    if planned.action == "create":
+        raw = resource.create(ctx, desired)
+        if reread or raw is None:
+            raw = resource.read(ctx, desired)
+        current = resource.to_resource(ctx, raw)
+        changes = resource.changes(ctx, current, desired)
+        if not changes:
+            return planned.outcome(current)
+    resource.update(ctx, raw, changes, desired)
+    if reread:
+        return planned.outcome(resource.to_resource(ctx, resource.read(ctx, desired)))
+    return planned.outcome(resource.predict_update(ctx, current, changes))
+
+
 def reconcile(ctx, resource, desired, state="present"):
     """Converge one resource to ``desired`` (the options the user set; None = unset).
 
     Returns an Outcome. In check mode no write call is made and ``after`` is the prediction.
     """
-    desired = resource.normalize(dict((k, v) for k, v in desired.items() if v is not None))
-    resource.validate(desired)
-    # In check mode the organization may not exist yet (an earlier task would create it).
-    organization_missing = resource.organization_scoped and ctx.organization_id is None
-    raw = None if organization_missing else resource.read(ctx, desired)
-    before = resource.to_resource(ctx, raw) if raw else {}
-
-    if state == "absent":
-        if not raw:
-            return Outcome(False, {}, {})
-        resource.check_delete(ctx, raw)
-        if not ctx.check_mode:
-            resource.delete(ctx, raw)
-        return Outcome(True, resource.public(before), {})
-
-    desired = resource.resolve(ctx, desired)
-    resource.check(ctx, before, desired)
-    created = not raw
-    if created:
-        if ctx.check_mode:
-            return Outcome(True, {}, resource.public(resource.predict(ctx, desired)))
-        resource.create(ctx, desired)
-        raw = resource.read(ctx, desired)
-        current = resource.to_resource(ctx, raw)
-        changes = resource.changes(ctx, current, desired)
-    else:
-        current = before
-        changes = resource.changes(ctx, current, desired)
-        _refuse_create_only(resource, changes)
-        changes.update(resource.secret_changes(ctx, current, desired))
-
-    if not changes:
-        return Outcome(created, resource.public(before), resource.public(current))
-    if ctx.check_mode:
-        return Outcome(True, resource.public(before), resource.public(resource.predict_update(ctx, current, changes)))
-    resource.update(ctx, raw, changes, desired)
-    after = resource.to_resource(ctx, resource.read(ctx, desired))
-    return Outcome(True, resource.public(before), resource.public(after))
+    return apply(ctx, plan(ctx, resource, desired, state))
 
 
 def _refuse_create_only(resource, changes):

@@ -149,6 +149,40 @@ class Entity(Resource):
         )
 
 
+GROUP_OPTIONS = dict(
+    name=dict(type="str", required=True),
+    email=dict(type="str"),
+    enabled=dict(type="bool", default=True),
+    hidden_from_global_address_list=dict(type="bool"),
+)
+"""The group module's options but ``state``, as an argument spec (the directory module takes them too)."""
+
+USER_OPTIONS = dict(
+    name=dict(type="str", required=True),
+    email=dict(type="str"),
+    enabled=dict(type="bool", default=True),
+    display_name=dict(type="str"),
+    first_name=dict(type="str"),
+    last_name=dict(type="str"),
+    initials=dict(type="str"),
+    telephone=dict(type="str"),
+    street=dict(type="str"),
+    job_title=dict(type="str"),
+    city=dict(type="str"),
+    company=dict(type="str"),
+    zip_code=dict(type="str"),
+    department=dict(type="str"),
+    country=dict(type="str"),
+    office=dict(type="str"),
+    hidden_from_global_address_list=dict(type="bool"),
+    role=dict(type="str", choices=["user", "resource", "system_user", "remote_user"]),
+    identity_provider_user_id=dict(type="str"),
+    password=dict(type="str", no_log=True),
+    update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
+    mailbox_quota=dict(type="int"),
+)
+"""The user module's options but ``state``, as an argument spec (the directory module takes them too)."""
+
 USER_PROFILE = (
     "display_name", "first_name", "last_name", "initials", "telephone", "street", "job_title",
     "city", "company", "zip_code", "department", "country", "office",
@@ -199,7 +233,10 @@ class User(Entity):
                 params[member] = desired[option]
         if desired.get("role"):
             params["Role"] = desired["role"].upper()
-        ctx.api.create_user(ctx.organization_id, **params)
+        user_id = ctx.api.create_user(ctx.organization_id, **params)
+        created = dict((k, v) for k, v in params.items() if k not in ("Password", "Role"))
+        created.update(UserId=user_id, State="DISABLED", UserRole=params.get("Role", "USER"))
+        return created
 
     def secret_changes(self, ctx, current, desired):
         if desired.get("password") and ctx.options.get("update_password") == "always":
@@ -263,7 +300,8 @@ class Group(Entity):
         params = {"Name": desired["name"]}
         if desired.get("hidden_from_global_address_list") is not None:
             params["HiddenFromGlobalAddressList"] = desired["hidden_from_global_address_list"]
-        ctx.api.create_group(ctx.organization_id, **params)
+        group_id = ctx.api.create_group(ctx.organization_id, **params)
+        return dict(params, GroupId=group_id, State="DISABLED")
 
     def update_fields(self, ctx, raw, changes):
         if "hidden_from_global_address_list" in changes:

@@ -40,12 +40,19 @@ class WorkMailModule:
         self.params = self.module.params
         self.check_mode = self.module.check_mode
         self._api = None
+        self._client_config = {}
 
     @property
     def api(self):
         if self._api is None:
-            self._api = WorkMailAPI(self.module.client("workmail"))
+            self._api = WorkMailAPI(self.module.client("workmail", config=self._client_config))
         return self._api
+
+    def parallel(self, workers):
+        """Share one client among ``workers`` threads: a connection each, and botocore's adaptive
+        retry mode, whose client-side rate limiter slows every worker down once the service
+        throttles one of them. Call before the first API call."""
+        self._client_config = dict(max_pool_connections=max(10, workers), retries=dict(mode="adaptive"))
 
     def organization_id(self):
         """The ID of the organization the ``organization`` option names.
@@ -105,6 +112,25 @@ class WorkMailModule:
         def task():
             ctx = self.context()
             self.exit(False, {key: gather(ctx)}, warnings=ctx.warnings)
+
+        self.run(task)
+
+    def bulk(self, converge):
+        """The whole of a bulk module: ``converge(ctx)`` returns (changed, result, diffs, warnings,
+        failures); each diff is a before/after of one entity and each failure a message. Exits
+        with the result, or fails listing every failure (the result, ``changed`` included, kept)."""
+
+        def task():
+            changed, result, diffs, warnings, failures = converge(self.context())
+            for warning in warnings:
+                self.warn(warning)
+            if self.module._diff and diffs:
+                result["diff"] = diffs
+            if failures:
+                msg = "{0} of the changes failed (the others were {1}): {2}".format(
+                    len(failures), "planned" if self.check_mode else "made", "; ".join(failures))
+                self.module.fail_json(msg=msg, changed=changed, **result)
+            self.module.exit_json(changed=changed, **result)
 
         self.run(task)
 

@@ -49,6 +49,7 @@ class EntityResolver:
         self.organization_id = organization_id
         self._cache = {}
         self._domains = {}
+        self._holders = {}
 
     def resolve(self, ref, types=("USER", "GROUP")):
         """The entity ``ref`` names (a dict with id, name, email, type), or None.
@@ -109,6 +110,20 @@ class EntityResolver:
             return None
         return entity_summary(entity_type, raw)
 
+    def domain(self, domain):
+        """GetMailDomain of ``domain`` in the organization (None: not one of its domains), read once."""
+        domain = domain.lower()
+        if domain not in self._domains:
+            self._domains[domain] = self.api.get_mail_domain(self.organization_id, domain)
+        return self._domains[domain]
+
+    def holder(self, address):
+        """DescribeEntity of who holds ``address``, as primary address or alias (None: nobody), read once."""
+        address = address.lower()
+        if address not in self._holders:
+            self._holders[address] = self.api.describe_entity(self.organization_id, address)
+        return self._holders[address]
+
     def address_problems(self, addresses, owner_id=None):
         """Why each of ``addresses`` can't be given to the entity ``owner_id`` (None: one to be
         created): its domain is not a verified mail domain of the organization, or another user
@@ -116,14 +131,12 @@ class EntityResolver:
         problems = []
         for address in addresses:
             domain = address.rsplit("@", 1)[-1].lower()
-            if domain not in self._domains:
-                self._domains[domain] = self.api.get_mail_domain(self.organization_id, domain)
-            found = self._domains[domain]
+            found = self.domain(domain)
             if found is None:
                 problems.append("{0}: {1} is not a mail domain of the organization".format(address, domain))
             elif found.get("OwnershipVerificationStatus") != "VERIFIED":
                 problems.append("{0}: {1} is not verified yet".format(address, domain))
-            holder = self.api.describe_entity(self.organization_id, address)
+            holder = self.holder(address)
             if holder and holder.get("EntityId") != owner_id:
                 problems.append("{0} is already used by {1} {2!r}".format(address, holder.get("Type", "").lower(), holder.get("Name")))
         return problems

@@ -129,14 +129,12 @@ group:
 """
 
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
+from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP_OPTIONS
 from ansible_collections.mailops.workmail.plugins.module_utils.module import WorkMailModule
 
 ARGUMENT_SPEC = dict(
     state=dict(type="str", choices=["present", "absent"], default="present"),
-    name=dict(type="str", required=True),
-    email=dict(type="str"),
-    enabled=dict(type="bool", default=True),
-    hidden_from_global_address_list=dict(type="bool"),
+    **GROUP_OPTIONS
 )
 
 

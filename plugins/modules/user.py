@@ -265,32 +265,12 @@ user:
 """
 
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER
+from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER_OPTIONS
 from ansible_collections.mailops.workmail.plugins.module_utils.module import WorkMailModule
 
 ARGUMENT_SPEC = dict(
     state=dict(type="str", choices=["present", "absent"], default="present"),
-    name=dict(type="str", required=True),
-    email=dict(type="str"),
-    enabled=dict(type="bool", default=True),
-    display_name=dict(type="str"),
-    first_name=dict(type="str"),
-    last_name=dict(type="str"),
-    initials=dict(type="str"),
-    telephone=dict(type="str"),
-    street=dict(type="str"),
-    job_title=dict(type="str"),
-    city=dict(type="str"),
-    company=dict(type="str"),
-    zip_code=dict(type="str"),
-    department=dict(type="str"),
-    country=dict(type="str"),
-    office=dict(type="str"),
-    hidden_from_global_address_list=dict(type="bool"),
-    role=dict(type="str", choices=["user", "resource", "system_user", "remote_user"]),
-    identity_provider_user_id=dict(type="str"),
-    password=dict(type="str", no_log=True),
-    update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
-    mailbox_quota=dict(type="int"),
+    **USER_OPTIONS
 )
 
 
