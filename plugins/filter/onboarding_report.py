@@ -13,48 +13,32 @@ version_added: 0.1.0
 author:
   - mailops.workmail maintainers (@mailops)
 description:
-  - Combines the registered results of the user, group membership and alias tasks of an onboarding run
-    into one entry per person, with a status of V(created), V(changed) or V(unchanged) and what changed.
-  - A person is V(created) when the user did not exist before the run (per O(existing)), V(changed) when
-    the user's options, groups or aliases changed, V(unchanged) otherwise. In check mode the same words
+  - Turns the result of the M(mailops.workmail.directory) task of an onboarding run into one entry per person,
+    with a status of V(created), V(changed), V(unchanged) or V(failed) and what changed.
+  - A person is V(created) when the user is created, V(changed) when its options, groups or aliases change,
+    V(failed) when any change of the person failed, V(unchanged) otherwise. In check mode the same words
     describe what the run would do.
   - The role M(mailops.workmail.onboarding) prints it at the end of each run.
 options:
   _input:
-    description: The registered result of the M(mailops.workmail.user) loop (its C(results) list).
+    description: The people, each a dictionary with at least C(name) (for example from the P(mailops.workmail.onboarding_users#lookup) lookup).
     type: list
     elements: dict
     required: true
-  existing:
-    description:
-      - The users that existed before the run, for example RV(mailops.workmail.user_info#module:users).
-      - When unset, only check mode tells a creation from a change (a user it would create has no ID yet);
-        otherwise a created user counts as V(changed).
-    type: list
-    elements: dict
-  memberships:
-    description: The C(results) of the M(mailops.workmail.group_membership) loop.
-    type: list
-    elements: dict
-    default: []
-  aliases:
-    description: The C(results) of the M(mailops.workmail.alias) loop.
-    type: list
-    elements: dict
-    default: []
+  directory:
+    description: The registered result of the M(mailops.workmail.directory) task (its RV(mailops.workmail.directory#module:changes) are read).
+    type: dict
+    required: true
 seealso:
   - plugin: mailops.workmail.onboarding_users
     plugin_type: lookup
+  - module: mailops.workmail.directory
 """
 
 EXAMPLES = r"""
 - name: Report per person
   ansible.builtin.debug:
-    msg: "{{ report.lines }}"
-  vars:
-    report: >-
-      {{ user_results.results | mailops.workmail.onboarding_report(existing=before.users,
-           memberships=membership_results.results, aliases=alias_results.results) }}
+    msg: "{{ (people | mailops.workmail.onboarding_report(directory=converged)).lines }}"
 """
 
 RETURN = r"""
@@ -63,7 +47,7 @@ _value:
   type: dict
   contains:
     people:
-      description: One entry per person, in the order of the user task.
+      description: One entry per person, in the order given.
       type: list
       elements: dict
       contains:
@@ -71,10 +55,10 @@ _value:
           description: The user name.
           type: str
         status:
-          description: V(created), V(changed) or V(unchanged).
+          description: V(created), V(changed), V(unchanged) or V(failed).
           type: str
         fields:
-          description: The user options that changed (known only with C(--diff); empty otherwise).
+          description: The user options that changed (empty for a person created).
           type: list
           elements: str
         groups_added:
@@ -85,6 +69,9 @@ _value:
           description: The aliases the person got.
           type: list
           elements: str
+        error:
+          description: For a person who V(failed), why (every failed change of the person, joined).
+          type: str
     created:
       description: How many people were created.
       type: int
@@ -94,6 +81,9 @@ _value:
     unchanged:
       description: How many people were already as described.
       type: int
+    failed:
+      description: How many people could not be onboarded (or only in part).
+      type: int
     lines:
       description: The report as text, one line per person and a total, to print.
       type: list
@@ -102,83 +92,61 @@ _value:
 
 from ansible.errors import AnsibleFilterError
 
-# Returned by the user module but never set by a person: left out of "fields".
-READ_ONLY = ("id", "state", "enabled_date", "disabled_date", "mailbox_size")
 
+def onboarding_report(people, directory=None):
+    if not isinstance(people, (list, tuple)) or not all(isinstance(p, dict) and p.get("name") for p in people):
+        raise AnsibleFilterError("onboarding_report: the input must be a list of people, each with a name")
+    if not isinstance(directory, dict):
+        raise AnsibleFilterError("onboarding_report: directory must be the registered result of the mailops.workmail.directory task")
 
-def _changed_fields(result):
-    diff = result.get("diff") or {}
-    before, after = diff.get("before") or {}, diff.get("after") or {}
-    if not before:
-        return []
-    return sorted(k for k in set(before) | set(after) if k not in READ_ONLY and before.get(k) != after.get(k))
+    by_person = {}
+    for change in directory.get("changes") or []:
+        if change.get("kind") in ("user", "membership", "alias"):
+            by_person.setdefault((change.get("name") or "").lower(), []).append(change)
 
-
-def _results(value, option):
-    if value is None:
-        return []
-    if not isinstance(value, (list, tuple)) or not all(isinstance(r, dict) for r in value):
-        raise AnsibleFilterError("onboarding_report: {0} must be a list of task results".format(option))
-    return value
-
-
-def onboarding_report(user_results, existing=None, memberships=None, aliases=None):
-    user_results = _results(user_results, "the input")
-    # Without the users that existed before, only check mode can tell a creation (its user has no ID yet).
-    existing_names = None if existing is None else set((u.get("name") or "").lower() for u in _results(existing, "existing"))
-
-    joined = {}
-    for result in _results(memberships, "memberships"):
-        for group in result.get("groups") or []:
-            for member in group.get("added") or []:
-                joined.setdefault(member.lower(), []).append(group.get("name"))
-    got = {}
-    for result in _results(aliases, "aliases"):
-        person = result.get("item") or {}
-        added = (result.get("aliases") or {}).get("added") or []
-        if person.get("name"):
-            got.setdefault(person["name"].lower(), []).extend(added)
-
-    people, details = [], []
-    for result in user_results:
-        person = result.get("item") or {}
-        name = person.get("name") or (result.get("user") or {}).get("name")
-        if not name:
-            raise AnsibleFilterError("onboarding_report: a user result has no item with a name")
-        user = result.get("user") or {}
-        user_changed = bool(result.get("changed"))
-        created = user_changed and (user.get("id") is None or (existing_names is not None and name.lower() not in existing_names))
+    entries, details = [], []
+    for person in people:
+        changes = by_person.get(person["name"].lower(), [])
+        own = [c for c in changes if c["kind"] == "user"]
+        errors = [c["error"] for c in changes if c.get("error")]
+        created = any(c["action"] == "create" and not c.get("error") for c in own)
         entry = {
-            "name": name,
-            "fields": [] if created else _changed_fields(result),
-            "groups_added": sorted(joined.get(name.lower(), []), key=str.lower),
-            "aliases_added": sorted(got.get(name.lower(), []), key=str.lower),
+            "name": person["name"],
+            "fields": [] if created else sorted(set(f for c in own if not c.get("error") for f in c.get("changes") or [])),
+            "groups_added": sorted((c["group"] for c in changes if c["kind"] == "membership" and c["action"] == "add" and not c.get("error")),
+                                   key=str.lower),
+            "aliases_added": sorted((c["alias"] for c in changes if c["kind"] == "alias" and c["action"] == "add" and not c.get("error")),
+                                    key=str.lower),
         }
-        if created:
+        if errors:
+            entry["status"] = "failed"
+            entry["error"] = "; ".join(errors)
+        elif created:
             entry["status"] = "created"
-        elif user_changed or entry["groups_added"] or entry["aliases_added"]:
+        elif entry["fields"] or entry["groups_added"] or entry["aliases_added"] or own:
             entry["status"] = "changed"
         else:
             entry["status"] = "unchanged"
-        people.append(entry)
+        entries.append(entry)
 
         said = []
         if entry["fields"]:
             said.append("fields: " + ", ".join(entry["fields"]))
-        elif user_changed and not created:
-            said.append("user options updated")
         if entry["groups_added"]:
             said.append("joined: " + ", ".join(entry["groups_added"]))
         if entry["aliases_added"]:
             said.append("aliases: " + ", ".join(entry["aliases_added"]))
+        if errors:
+            said.append("error: " + entry["error"])
         details.append("; ".join(said))
 
-    counts = dict((status, sum(1 for p in people if p["status"] == status)) for status in ("created", "changed", "unchanged"))
-    width = max([len(p["name"]) for p in people] + [4])
-    lines = ["{0:<{1}}  {2:<9}  {3}".format(p["name"], width, p["status"], said).rstrip() for p, said in zip(people, details)]
-    lines.append("{created} created, {changed} changed, {unchanged} unchanged".format(**counts))
+    counts = dict((status, sum(1 for p in entries if p["status"] == status)) for status in ("created", "changed", "unchanged", "failed"))
+    width = max([len(p["name"]) for p in entries] + [4])
+    lines = ["{0:<{1}}  {2:<9}  {3}".format(p["name"], width, p["status"], said).rstrip() for p, said in zip(entries, details)]
+    total = "{created} created, {changed} changed, {unchanged} unchanged".format(**counts)
+    lines.append(total + (", {failed} failed".format(**counts) if counts["failed"] else ""))
     report = dict(counts)
-    report.update(people=people, lines=lines)
+    report.update(people=entries, lines=lines)
     return report
 
 

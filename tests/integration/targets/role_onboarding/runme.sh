@@ -62,8 +62,26 @@ playbook_fails bad-email onboard.yml -e onboarding_users_csv=bad_email.csv
 expect_output bad-email "$FILES/bad_email.csv, row 3, column 'aliases': 'grace(at)onboarding.example.com' does not match the pattern"
 emulator assert_no_writes
 
-# 6. A group nobody declared and that does not exist: refused before any write.
+# 6. A group nobody declared and that does not exist: that person is refused before any
+#    write and named; the others (grace as step 4 left her) are unchanged.
 emulator clear_calls
-playbook_fails ghost-group onboard.yml -e '{"onboarding_users": [{"name": "zed", "groups": ["ghosts", "all-staff"]}]}'
-expect_output ghost-group "People join groups that are not in onboarding_groups and do not exist: ghosts. Add them to onboarding_groups. Nothing was changed."
+playbook_fails ghost-group onboard.yml \
+    -e '{"onboarding_users": [{"name": "grace", "department": "Management"}, {"name": "zed", "groups": ["ghosts", "all-staff"]}]}'
+expect_output ghost-group "user 'zed' (users[4]): groups: 'ghosts' neither exists nor is listed in groups" \
+    "zed    failed     error: groups: 'ghosts' neither exists nor is listed in groups" "0 created, 0 changed, 4 unchanged, 1 failed"
+emulator assert_no_writes
+
+# 7. A person on a domain the organization does not have fails alone, before any write of
+#    theirs; the person beside them is onboarded; a rerun changes nothing more.
+NEWCOMERS='{"onboarding_users": [{"name": "grace", "department": "Management"}, {"name": "nick", "email": "nick@unregistered.example", "groups": ["all-staff"]}, {"name": "olga", "groups": ["all-staff"]}]}'
+playbook newcomers-plan onboard.yml -e "$NEWCOMERS" --check
+expect_output newcomers-plan "nick@unregistered.example: unregistered.example is not a mail domain of the organization" \
+    "2 created, 0 changed, 4 unchanged"
+emulator assert_no_writes
+playbook_fails newcomers onboard.yml -e "$NEWCOMERS"
+expect_output newcomers "1 of the changes failed (the others were made): user 'nick' (users[4]): email: nick@unregistered.example: unregistered.example is not a mail domain of the organization" \
+    "olga   created    joined: all-staff" "1 created, 0 changed, 4 unchanged, 1 failed"
+emulator clear_calls
+playbook_fails newcomers-again onboard.yml -e "$NEWCOMERS"
+expect_output newcomers-again "0 created, 0 changed, 5 unchanged, 1 failed"
 emulator assert_no_writes
