@@ -72,14 +72,15 @@ EXAMPLES = r"""
 #   - {name: jdoe, display_name: Jane Doe, department: Finance, mailbox_quota: 51200,
 #      email: jdoe@example.com, password: ..., groups: [finance, all-staff], aliases: [jane@example.com]}
 #   - {name: omar, display_name: Omar Haddad, department: Sales, email: omar@example.com,
-#      groups: [sales, all-staff], aliases: []}
+#      groups: [sales, all-staff]}
 """
 
 RETURN = r"""
 _raw:
   description:
     - One dictionary per person, with the options that are set (unset ones are left out) and always
-      C(groups) and C(aliases) (lists, possibly empty).
+      C(groups) (a list, possibly empty); C(aliases) (a list) only for people who have some, since no aliases
+      given means they are not managed.
   type: list
   elements: dict
 """

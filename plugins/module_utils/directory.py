@@ -79,6 +79,8 @@ class Entry:
         self.update_password = options.get("update_password") or "on_create"
         self.groups = options.get("groups")
         self.aliases = options.get("aliases")
+        if state == "present" and not self.aliases:
+            self.aliases = None  # adding none is managing none: nothing to read
         self.raw = None
         self.plan = None
         self.error = None

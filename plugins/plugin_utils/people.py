@@ -253,7 +253,8 @@ def merge(csv_people, variable_people, default_domain=None):
     comes from a spreadsheet); people only in the variable are added after the CSV's, in order.
     A person without ``email`` gets ``name@default_domain`` when ``default_domain`` is set.
     Fails on a name given twice in one source, and on an address (primary or alias) given to two
-    people. Returns a list of dicts: the options set, plus ``groups`` and ``aliases`` (lists).
+    people. Returns a list of dicts: the options set, plus ``groups`` (a list) and, when some are
+    given, ``aliases`` (a list).
     """
     people, by_name = [], {}
     for person in csv_people:
@@ -303,7 +304,11 @@ def merge(csv_people, variable_people, default_domain=None):
             owners[address.lower()] = person["name"]
         clean = dict((k, v) for k, v in person.items() if not k.startswith("_"))
         clean["groups"] = _unique(clean.get("groups") or [])
-        clean["aliases"] = _unique(clean.get("aliases") or [])
+        # No aliases given is "unset" (an exact run then leaves the person's aliases alone).
+        if clean.get("aliases"):
+            clean["aliases"] = _unique(clean["aliases"])
+        else:
+            clean.pop("aliases", None)
         result.append(clean)
     return result
 

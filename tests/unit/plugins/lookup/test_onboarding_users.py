@@ -32,7 +32,7 @@ def test_reads_files_and_merges_the_list(lookup, tmp_path):
 
 
 def test_no_file_at_all(lookup):
-    assert lookup.run([], variables={}, users=[{"name": "zoe"}]) == [{"name": "zoe", "groups": [], "aliases": []}]
+    assert lookup.run([], variables={}, users=[{"name": "zoe"}]) == [{"name": "zoe", "groups": []}]
 
 
 def test_a_problem_is_an_ansible_error_naming_the_file_row_and_column(lookup, tmp_path):

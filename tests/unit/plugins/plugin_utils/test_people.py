@@ -65,7 +65,7 @@ def test_reads_converts_and_completes_people(write):
             "aliases": ["jane@example.com"],
             "email": "jdoe@example.com",
         },
-        {"name": "omar", "display_name": "Omar", "email": "omar.h@example.com", "groups": [], "aliases": []},
+        {"name": "omar", "display_name": "Omar", "email": "omar.h@example.com", "groups": []},
     ]
 
 
@@ -196,7 +196,7 @@ def test_a_disabled_person_has_no_aliases_or_quota(write):
 
 
 def test_no_default_domain_leaves_the_email_unset(write):
-    assert people_of(write("name\njdoe\n"), domain="") == [{"name": "jdoe", "groups": [], "aliases": []}]
+    assert people_of(write("name\njdoe\n"), domain="") == [{"name": "jdoe", "groups": []}]
 
 
 def test_a_name_that_looks_like_an_address_keeps_its_local_part(write):
@@ -210,9 +210,9 @@ def test_variables_update_csv_people_key_by_key_and_add_others(write):
         {"name": "zoe", "mailbox_quota": "2048", "hidden_from_global_address_list": "yes"},
     ]
     assert people_of(path, users) == [
-        {"name": "JDOE", "department": "Finance", "password": "s3cret", "groups": ["finance", "board"], "aliases": [], "email": "JDOE@example.com"},
-        {"name": "omar", "department": "Sales", "groups": ["sales"], "aliases": [], "email": "omar@example.com"},
-        {"name": "zoe", "mailbox_quota": 2048, "hidden_from_global_address_list": True, "groups": [], "aliases": [], "email": "zoe@example.com"},
+        {"name": "JDOE", "department": "Finance", "password": "s3cret", "groups": ["finance", "board"], "email": "JDOE@example.com"},
+        {"name": "omar", "department": "Sales", "groups": ["sales"], "email": "omar@example.com"},
+        {"name": "zoe", "mailbox_quota": 2048, "hidden_from_global_address_list": True, "groups": [], "email": "zoe@example.com"},
     ]
 
 
