@@ -336,9 +336,10 @@ def main() -> int:
         report_size(size, results[size])
     if len(sizes) > 1:
         print()
-        print("growth, wall seconds per 1,000 people: " + "; ".join(
-            "%d people: fresh %.1f, converged %.1f" % (size, 1000 * results[size]["fresh"]["wall"] / size,
-                                                        1000 * results[size]["converged"]["wall"] / size) for size in sizes))
+        per_thousand = dict((size, (1000 * results[size]["fresh"]["wall"] / size, 1000 * results[size]["converged"]["wall"] / size))
+                            for size in sizes)
+        growth = ["%d people: fresh %.1f, converged %.1f" % ((size,) + per_thousand[size]) for size in sizes]
+        print("growth, wall seconds per 1,000 people: " + "; ".join(growth))
     if not args.keep:
         shutil.rmtree(workdir, ignore_errors=True)
     else:

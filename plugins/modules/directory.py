@@ -64,7 +64,7 @@ options:
           default: true
         display_name:
           description:
-            - The name shown in the address book. Defaults to O(name) when the user is created.
+            - The name shown in the address book. Defaults to O(users[].name) when the user is created.
           type: str
         first_name:
           description: The first name.
@@ -117,12 +117,12 @@ options:
         password:
           description:
             - The password. The service never returns it, so it is set when the user is created and,
-              with O(update_password=always), on every run.
+              with O(users[].update_password=always), on every run.
             - It never appears in results, diffs or logs.
           type: str
         update_password:
           description:
-            - V(on_create) sets O(password) only when the user is created.
+            - V(on_create) sets O(users[].password) only when the user is created.
             - V(always) resets it on every run, which reports a change every time.
           type: str
           choices: [on_create, always]
@@ -241,8 +241,6 @@ seealso:
   - module: mailops.workmail.group
   - module: mailops.workmail.group_membership
   - module: mailops.workmail.alias
-  - role: mailops.workmail.onboarding
-    description: Onboards people from variables or a CSV file with this module.
 extends_documentation_fragment:
   - mailops.workmail.workmail
   - mailops.workmail.workmail.attributes
