@@ -2,7 +2,7 @@
 # mailops.workmail.offboarding the way users run it: ansible-playbook with --check --diff,
 # then for real, then again (changed=0), reading the state back; a leaver whose aliases
 # move to a successor, one deleted without a successor, one already gone, and a successor
-# that does not exist, which must fail before any write.
+# that does not exist, which must fail before any write, in check mode too.
 source ../setup_role_tests/lib.sh
 set -x
 
@@ -53,5 +53,8 @@ playbook_fails ghost offboard.yml -e '{"offboarding_users": ["carol"], "offboard
 expect_output ghost "offboarding_alias_successor: ghost is neither a user nor a group of integration-offboarding. It must be an enabled user or group that stays. Nothing was changed."
 playbook_fails self offboard.yml -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "carol"}'
 expect_output self "offboarding_alias_successor: carol is one of the leavers. It must be an enabled user or group that stays. Nothing was changed."
+playbook_fails ghost-plan offboard.yml --check --diff -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "ghost"}'
+expect_output ghost-plan "offboarding_alias_successor: ghost is neither a user nor a group of integration-offboarding. It must be an enabled user or group that stays. Nothing was changed."
+expect_no_output ghost-plan "now reaches ghost"
 emulator assert_no_writes
 playbook verify-refused verify.yml -e verify_stage=bob
