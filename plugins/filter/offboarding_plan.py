@@ -17,6 +17,10 @@ description:
     leaver) and the groups with their members from M(mailops.workmail.group_info) (with C(include_members=true)),
     and returns one entry per leaver with the user found (if any) and the names of the groups it is a direct
     member of.
+  - A leaver given by email is the user whose primary address it is, and no one else. M(mailops.workmail.user_info)
+    also finds the user that has the address as an alias; such a user is not the leaver (the entry is not found,
+    and C(alias_of) names that user). After an offboarding, a leaver's address is nobody's primary address
+    any more (a disabled user has none; a successor may have it as an alias), so a rerun finds nobody to change.
   - The role M(mailops.workmail.offboarding) uses it to remove the leavers from every group with one
     M(mailops.workmail.group_membership) call.
 options:
@@ -42,8 +46,9 @@ EXAMPLES = r"""
 
 # gives, for example:
 #   - {ref: jdoe, found: true, id: 4f1c..., name: jdoe, email: jdoe@example.com, enabled: true,
-#      groups: [all-staff, finance]}
-#   - {ref: nobody, found: false, id: null, name: null, email: null, enabled: false, groups: []}
+#      groups: [all-staff, finance], alias_of: null}
+#   - {ref: nobody, found: false, id: null, name: null, email: null, enabled: false, groups: [], alias_of: null}
+#   - {ref: tom@example.com, found: false, ..., alias_of: {id: 9b2e..., name: sofia, email: sofia@example.com}}
 """
 
 RETURN = r"""
@@ -56,7 +61,7 @@ _value:
       description: The leaver as given (name, email or ID).
       type: str
     found:
-      description: Whether a user was found.
+      description: Whether a user was found (given by email, a user whose primary address it is).
       type: bool
     id:
       description: The user ID (null when not found).
@@ -74,6 +79,21 @@ _value:
       description: Names of the groups the user is a direct member of, sorted.
       type: list
       elements: str
+    alias_of:
+      description:
+        - For a leaver given by an email that is no user's primary address, the user that has it as an alias (not the
+          leaver, never offboarded for it); null otherwise.
+      type: dict
+      contains:
+        id:
+          description: The user ID.
+          type: str
+        name:
+          description: The user name.
+          type: str
+        email:
+          description: Its primary address.
+          type: str
 """
 
 from ansible.errors import AnsibleFilterError
@@ -86,8 +106,14 @@ def offboarding_plan(lookups, groups=None):
     for result in lookups:
         if not isinstance(result, dict) or "item" not in result:
             raise AnsibleFilterError("offboarding_plan: each result needs the looped 'item'")
+        ref = result["item"]
         users = result.get("users") or []
         user = users[0] if users else {}
+        alias_of = None
+        if user and "@" in ref and (user.get("email") or "").lower() != ref.lower():
+            # The address is one of this user's aliases: not the leaver (see DOCUMENTATION).
+            alias_of = {"id": user.get("id"), "name": user.get("name"), "email": user.get("email")}
+            user = {}
         if user.get("id") in seen:
             continue  # the same person given twice (name and email, say)
         if user:
@@ -98,13 +124,14 @@ def offboarding_plan(lookups, groups=None):
         )
         plan.append(
             {
-                "ref": result["item"],
+                "ref": ref,
                 "found": bool(user),
                 "id": user.get("id"),
                 "name": user.get("name"),
                 "email": user.get("email"),
                 "enabled": bool(user.get("enabled")),
                 "groups": member_of,
+                "alias_of": alias_of,
             }
         )
     return plan

@@ -16,6 +16,10 @@ description:
   - Combines the leavers (from P(mailops.workmail.offboarding_plan#filter)) and the registered results of the
     steps of an offboarding run into one entry per leaver - the groups it left, the aliases removed or moved, whether
     its mailbox was disabled and whether it was deleted. In check mode the same words describe what the run would do.
+  - A leaver that was not found reads as nothing to do, with the likely reason - given by name or ID, already deleted
+    (or never existed); given by email, the address is no user's primary address, because the leaver was already
+    offboarded (a disabled user has no address) or it never was one, and when a user has it as an alias (the
+    successor, after an offboarding that moved it), which one.
   - The role M(mailops.workmail.offboarding) prints it at the end of each run.
 options:
   _input:
@@ -124,6 +128,19 @@ def _for(results, leaver_id, key=lambda r: (r.get("item") or {}).get("id")):
     return [r for r in results or [] if isinstance(r, dict) and key(r) == leaver_id and not r.get("skipped")]
 
 
+def _not_found(leaver, successor):
+    """Why nobody was found for ``leaver``, and what its address is now when it was an email."""
+    if "@" not in (leaver.get("ref") or ""):
+        return "not found (already deleted, or never existed)"
+    holder = leaver.get("alias_of")
+    if not holder:
+        # A disabled user has no address: an offboarded leaver given by email ends up here.
+        return "not found as a primary address (already offboarded, or never one)"
+    if successor and successor.lower() in [(holder.get(key) or "").lower() for key in ("id", "name", "email")]:
+        return "not found as a primary address (it is an alias of {0}, the successor: already offboarded)".format(holder.get("name"))
+    return "not found as a primary address (it is an alias of {0})".format(holder.get("name"))
+
+
 def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=None, disabled=None, moved_primary=None, deleted=None, successor=None):
     if not isinstance(leavers, (list, tuple)):
         raise AnsibleFilterError("offboarding_report: expects the leavers list of offboarding_plan")
@@ -155,7 +172,7 @@ def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=No
         people.append(entry)
 
         if not entry["found"]:
-            lines.append("{0}: not found (already deleted, or disabled and given by email); nothing to do".format(entry["leaver"]))
+            lines.append("{0}: {1}; nothing to do".format(entry["leaver"], _not_found(leaver, successor)))
             continue
         done = []
         if entry["groups_left"]:

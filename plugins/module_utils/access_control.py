@@ -9,9 +9,10 @@ A rule is found by name and written whole with PutAccessControlRule (an upsert t
 every field), so an update sends the complete rule: what the user set merged into what is
 there. Lists compare as sets; address ranges are normalised CIDRs; users are stored as user
 IDs and impersonation roles as role IDs, whatever form the user gave them in. An organization
-holds at most as many rules as ListAccessControlRules can return (10): a new rule beyond that
-fails with a clear message before any write. Deleting the last rule warns: with no rule at all,
-WorkMail blocks all access to the organization's mailboxes.
+holds at most as many rules as ListAccessControlRules can return (10, the default rule WorkMail
+gives every new organization included): a new rule beyond that fails with a clear message before
+any write. WorkMail denies a request that no rule allows, so deleting the last rule that allows
+access (the last rule of all, say) blocks all access to the organization's mailboxes: it warns.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -97,10 +98,11 @@ class AccessControlRule(Resource):
         return next((rule for rule in ctx.api.list_access_control_rules(ctx.organization_id) if rule.get("Name") == desired["name"]), None)
 
     def check_delete(self, ctx, raw):
-        if len(ctx.api.list_access_control_rules(ctx.organization_id)) == 1:
+        others = [rule for rule in ctx.api.list_access_control_rules(ctx.organization_id) if rule.get("Name") != raw["Name"]]
+        if not any(rule.get("Effect") == "ALLOW" for rule in others):
             ctx.warnings.append(
-                "{0!r} is the organization's last access control rule: with no rule at all, WorkMail blocks all access "
-                "to the organization's mailboxes".format(raw["Name"])
+                "deleting {0!r} leaves no access control rule that allows access: WorkMail then blocks all access to the "
+                "organization's mailboxes (a request no rule allows is denied)".format(raw["Name"])
             )
 
     def to_resource(self, ctx, raw):

@@ -18,14 +18,17 @@ description:
     which addresses.
   - A rule is found by O(name). Options left unset are never changed; an empty list clears a condition.
   - WorkMail evaluates all rules together. A request matched by any V(deny) rule is denied, otherwise a
-    request matched by an V(allow) rule is allowed. A rule matches a request when every condition it sets
-    holds; an empty condition does not constrain.
-  - A new organization has a default rule that allows all access. With no rule at all, WorkMail blocks all
-    access to the organization's mailboxes, so deleting the last rule comes with a warning.
+    request matched by an V(allow) rule is allowed, and a request that no rule matches is denied. A rule
+    matches a request when every condition it sets holds; an empty condition does not constrain.
+  - A new organization has a default rule that allows all access (all users and impersonation roles, every
+    protocol and address); M(mailops.workmail.access_control_rule_info) shows its name. It is a rule like
+    any other - this module can change or delete it by that name - so V(deny) rules restrict what it allows.
+  - With no rule that allows access (no rule at all, or V(deny) rules only), WorkMail blocks all access to the
+    organization's mailboxes. Deleting the last rule that allows access warns about that, in check mode too.
   - Lists compare regardless of order and duplicates. Test the result with
     M(mailops.workmail.access_control_rule_info).
-  - An organization holds at most 10 rules. Adding one more fails before any change, naming the
-    existing rules.
+  - An organization holds at most 10 rules, the default rule included. Adding one more fails before any
+    change, naming the existing rules.
 author:
   - mailops.workmail maintainers (@mailops)
 options:

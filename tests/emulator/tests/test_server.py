@@ -87,9 +87,37 @@ def test_moto_api_reset_and_other_moto_services(server):
     assert server.client(service="sts").get_caller_identity()["Account"] == "123456789012"
 
 
+def test_custom_domains_stay_pending_a_few_seconds_by_default(server):
+    assert http(server, "GET", "/_emulator/config")[1]["domain_verification_delay"] == 5.0
+    org_id = active_org(server, "acme")
+    client = server.client()
+    client.register_mail_domain(OrganizationId=org_id, DomainName="corp.example")
+    domain = client.get_mail_domain(OrganizationId=org_id, DomainName="corp.example")
+    assert (domain["OwnershipVerificationStatus"], domain["DkimVerificationStatus"]) == ("PENDING", "PENDING")
+    with raises_code("MailDomainStateException"):
+        client.update_default_mail_domain(OrganizationId=org_id, DomainName="corp.example")
+    http(server, "POST", "/_emulator/clock", {"advance": 4})
+    assert client.get_mail_domain(OrganizationId=org_id, DomainName="corp.example")["OwnershipVerificationStatus"] == "PENDING"
+    http(server, "POST", "/_emulator/clock", {"advance": 1})
+    assert client.get_mail_domain(OrganizationId=org_id, DomainName="corp.example")["OwnershipVerificationStatus"] == "VERIFIED"
+    client.update_default_mail_domain(OrganizationId=org_id, DomainName="corp.example")
+
+
+def test_instant_verification_is_an_option():
+    running = RunningServer("--domain-verification-delay", "0")
+    try:
+        assert http(running, "GET", "/_emulator/config")[1]["domain_verification_delay"] == 0.0
+        org_id = active_org(running, "acme")
+        client = running.client()
+        client.register_mail_domain(OrganizationId=org_id, DomainName="corp.example")
+        assert client.get_mail_domain(OrganizationId=org_id, DomainName="corp.example")["OwnershipVerificationStatus"] == "VERIFIED"
+    finally:
+        assert running.stop() == 0
+
+
 def test_config_endpoint(server):
     status, config = http(server, "GET", "/_emulator/config")
-    assert status == 200 and config["org_ready_delay"] == 1.0 and config["domain_verification_delay"] == 0.0
+    assert status == 200 and config["org_ready_delay"] == 1.0 and config["domain_verification_delay"] == 5.0
     try:
         status, updated = http(server, "POST", "/_emulator/config", {"domain_verification_delay": 30})
         assert status == 200 and updated["domain_verification_delay"] == 30.0
@@ -100,7 +128,7 @@ def test_config_endpoint(server):
         http(server, "POST", "/_emulator/clock", {"advance": 30})
         assert client.get_mail_domain(OrganizationId=org_id, DomainName="corp.example")["OwnershipVerificationStatus"] == "VERIFIED"
     finally:
-        http(server, "POST", "/_emulator/config", {"domain_verification_delay": 0})
+        http(server, "POST", "/_emulator/config", {"domain_verification_delay": config["domain_verification_delay"]})
     status, error = http(server, "POST", "/_emulator/config", {"org_ready_delay": -5})
     assert status == 400 and "org_ready_delay" in error["error"]
     assert http(server, "POST", "/_emulator/config", {"nonsense": 1})[0] == 400

@@ -24,7 +24,10 @@ from . import calls, clear_calls, config, configure, settings
 from .responses import WorkMailResponse
 
 BANNER = "workmail-emulator listening on http://{host}:{port}"
-SERVER_DEFAULTS = {"org_ready_delay": 1.0, "org_delete_delay": 1.0, "domain_verification_delay": 0.0}
+# Short enough for a demo, long enough that a client meets the Requested, Creating and PENDING
+# states it has to handle against the real service (the demo and the tests that need a domain
+# verified at once pass --domain-verification-delay 0).
+SERVER_DEFAULTS = {"org_ready_delay": 1.0, "org_delete_delay": 1.0, "domain_verification_delay": 5.0}
 
 
 def _json(payload, status=200):

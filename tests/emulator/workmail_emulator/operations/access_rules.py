@@ -1,10 +1,24 @@
-"""Access control rules: upsert by name, at most 10 per organization, and their evaluation."""
+"""Access control rules: upsert by name, at most 10 per organization, and their evaluation.
+
+A new organization starts with one rule, the administrator guide's default rule: it allows
+every user and impersonation role, whatever the protocol or IP address. It is an ordinary
+rule (it counts toward the 10, can be replaced or deleted); with no rule at all, nothing
+matches and every request is denied.
+"""
 
 from ..errors import EntityNotFoundException, LimitExceededException, ResourceNotFoundException
 from ..records import ACCESS_RULE_LISTS, USER, AccessControlRule
 from ..registry import operation
 
 MAX_RULES = 10
+# The guide documents the default rule but not its name or description (chosen here).
+DEFAULT_RULE_NAME = "default"
+DEFAULT_RULE_DESCRIPTION = "Default access control rule: allows all users and impersonation roles"
+
+
+def default_rule(now):
+    """Return the rule a new organization starts with: ALLOW, without any condition."""
+    return AccessControlRule(DEFAULT_RULE_NAME, "ALLOW", DEFAULT_RULE_DESCRIPTION, {member: [] for member in ACCESS_RULE_LISTS}, now, now)
 
 
 def _known_user(org, user_id):
@@ -53,7 +67,7 @@ def delete_access_control_rule(req):
 
 @operation("GetAccessControlEffect")
 def get_access_control_effect(req):
-    """Evaluate the rules for one request: any matching DENY wins, then any ALLOW; no match is an implicit ALLOW."""
+    """Evaluate the rules for one request: any matching DENY wins, then any ALLOW; no match is DENY."""
     org = req.org
     user_id, role_id = req.get("UserId"), req.get("ImpersonationRoleId")
     if user_id is not None:
@@ -61,5 +75,6 @@ def get_access_control_effect(req):
     if role_id is not None:
         _known_role(org, role_id)
     matched = [rule for rule in org.access_rules.values() if rule.matches(req["IpAddress"], req["Action"], user_id, role_id)]
-    effect = "DENY" if any(rule.effect == "DENY" for rule in matched) else "ALLOW"
+    denied = not matched or any(rule.effect == "DENY" for rule in matched)
+    effect = "DENY" if denied else "ALLOW"
     return {"Effect": effect, "MatchedRules": [rule.name for rule in matched]}

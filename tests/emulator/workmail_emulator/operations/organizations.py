@@ -7,6 +7,7 @@ from ..errors import (DirectoryInUseException, NameAvailabilityException, Organi
                       ResourceNotFoundException, TooManyTagsException)
 from ..records import ACTIVE, DELETED_ORG, DELETING, ENABLED, TEST_DOMAIN_SUFFIX, MailDomain, Organization
 from ..registry import ORG_ANY_STATE, operation
+from .access_rules import DEFAULT_RULE_NAME, default_rule
 from .domains import check_registrable, new_custom_domain
 
 MAX_TAGS = 50
@@ -14,7 +15,8 @@ MAX_TAGS = 50
 
 @operation("CreateOrganization", org=None)
 def create_organization(req):
-    """Create an organization; it passes Requested and Creating before Active (``org_ready_delay``)."""
+    """Create an organization with the default access control rule; it passes Requested and Creating
+    before Active (``org_ready_delay``)."""
     backend, now, alias = req.backend, req.now, req["Alias"]
     live = [org for org in backend.organizations.values() if org.state(now) != DELETED_ORG]
     directory_id = req.get("DirectoryId")
@@ -35,6 +37,7 @@ def create_organization(req):
     org.domains[test_domain] = MailDomain(test_domain, now, 0.0, [], is_test=True)
     for name in domain_names:
         org.domains[name] = new_custom_domain(name, now, backend.region_name)
+    org.access_rules[DEFAULT_RULE_NAME] = default_rule(now)
     backend.organizations[org_id] = org
     return {"OrganizationId": org_id}
 

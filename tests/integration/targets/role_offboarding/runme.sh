@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # mailops.workmail.offboarding the way users run it: ansible-playbook with --check --diff,
 # then for real, then again (changed=0), reading the state back; a leaver whose aliases
-# move to a successor, one deleted without a successor, one already gone, and a successor
-# that does not exist, which must fail before any write.
+# move to a successor, one deleted without a successor, one already gone, a successor
+# that does not exist, which must fail before any write, in check mode too, and leavers
+# given by their addresses, whose reruns must change nothing and never take an address
+# that has moved to someone else for that person.
 source ../setup_role_tests/lib.sh
 set -x
 
@@ -31,7 +33,7 @@ emulator assert_no_writes
 # 2. bob (given by email) leaves and is deleted, without a successor; nobody does not exist.
 BOB='{"offboarding_users": ["bob@offboarding.example.com", "nobody"], "offboarding_alias_successor": "", "offboarding_delete": true}'
 BOB_LINE="bob: left team; aliases removed: bob.b@offboarding.example.com; mailbox disabled (WorkMail keeps it 30 days); user deleted"
-NOBODY_LINE="nobody: not found (already deleted, or disabled and given by email); nothing to do"
+NOBODY_LINE="nobody: not found (already deleted, or never existed); nothing to do"
 emulator clear_calls
 playbook bob-plan offboard.yml --check --diff -e "$BOB"
 expect_changed bob-plan some
@@ -45,6 +47,7 @@ playbook verify-bob verify.yml -e verify_stage=bob
 emulator clear_calls
 playbook bob-again offboard.yml -e "$BOB"
 expect_changed bob-again 0
+expect_output bob-again "bob@offboarding.example.com: not found as a primary address (already offboarded, or never one); nothing to do"
 emulator assert_no_writes
 
 # 3. A successor that does not exist, or that leaves too: refused before any write.
@@ -53,5 +56,68 @@ playbook_fails ghost offboard.yml -e '{"offboarding_users": ["carol"], "offboard
 expect_output ghost "offboarding_alias_successor: ghost is neither a user nor a group of integration-offboarding. It must be an enabled user or group that stays. Nothing was changed."
 playbook_fails self offboard.yml -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "carol"}'
 expect_output self "offboarding_alias_successor: carol is one of the leavers. It must be an enabled user or group that stays. Nothing was changed."
+playbook_fails ghost-plan offboard.yml --check --diff -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "ghost"}'
+expect_output ghost-plan "offboarding_alias_successor: ghost is neither a user nor a group of integration-offboarding. It must be an enabled user or group that stays. Nothing was changed."
+expect_no_output ghost-plan "now reaches ghost"
 emulator assert_no_writes
 playbook verify-refused verify.yml -e verify_stage=bob
+
+# 4. hank, given by his address, leaves; ivy takes over his addresses. Afterwards
+# hank@ is one of ivy's aliases, nobody's primary address: reruns, with or without the
+# successor, in check mode or not, find nothing to do and never take it for ivy.
+HANK='{"offboarding_users": ["hank@offboarding.example.com"], "offboarding_alias_successor": "ivy"}'
+HANK_ALONE='{"offboarding_users": ["hank@offboarding.example.com"], "offboarding_alias_successor": ""}'
+HANK_LINE="hank: left crew; aliases moved to ivy: h@offboarding.example.com; mailbox disabled (WorkMail keeps it 30 days); hank@offboarding.example.com now reaches ivy"
+HANK_DONE="hank@offboarding.example.com: not found as a primary address (it is an alias of ivy, the successor: already offboarded); nothing to do"
+HANK_ALONE_DONE="hank@offboarding.example.com: not found as a primary address (it is an alias of ivy); nothing to do"
+emulator clear_calls
+playbook hank-plan offboard.yml --check --diff -e "$HANK"
+expect_changed hank-plan some
+expect_output hank-plan "$HANK_LINE"
+emulator assert_no_writes
+playbook hank offboard.yml -e "$HANK"
+expect_output hank "Offboarding result for integration-offboarding" "$HANK_LINE"
+playbook verify-hank verify.yml -e verify_stage=hank
+
+emulator clear_calls
+playbook hank-again-plan offboard.yml --check --diff -e "$HANK"
+playbook hank-again offboard.yml --diff -e "$HANK"
+playbook hank-alone-plan offboard.yml --check --diff -e "$HANK_ALONE"
+playbook hank-alone offboard.yml --diff -e "$HANK_ALONE"
+emulator assert_no_writes
+for run in hank-again-plan hank-again; do
+    expect_changed "$run" 0
+    expect_output "$run" "$HANK_DONE"
+done
+for run in hank-alone-plan hank-alone; do
+    expect_changed "$run" 0
+    expect_output "$run" "$HANK_ALONE_DONE"
+done
+for run in hank-again-plan hank-again hank-alone-plan hank-alone; do
+    expect_no_output "$run" "ivy:" "is one of the leavers"
+done
+playbook verify-hank-again verify.yml -e verify_stage=hank
+
+# 5. jon, given by his address, leaves without a successor; his addresses are released,
+# and reruns find nothing to do.
+JON='{"offboarding_users": ["jon@offboarding.example.com"], "offboarding_alias_successor": ""}'
+JON_LINE="jon: left crew; aliases removed: j@offboarding.example.com; mailbox disabled (WorkMail keeps it 30 days)"
+JON_DONE="jon@offboarding.example.com: not found as a primary address (already offboarded, or never one); nothing to do"
+emulator clear_calls
+playbook jon-plan offboard.yml --check --diff -e "$JON"
+expect_changed jon-plan some
+expect_output jon-plan "$JON_LINE"
+emulator assert_no_writes
+playbook jon offboard.yml -e "$JON"
+expect_output jon "$JON_LINE"
+playbook verify-jon verify.yml -e verify_stage=jon
+
+emulator clear_calls
+playbook jon-again-plan offboard.yml --check --diff -e "$JON"
+playbook jon-again offboard.yml --diff -e "$JON"
+emulator assert_no_writes
+for run in jon-again-plan jon-again; do
+    expect_changed "$run" 0
+    expect_output "$run" "$JON_DONE"
+done
+playbook verify-jon-again verify.yml -e verify_stage=jon

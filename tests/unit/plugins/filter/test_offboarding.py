@@ -14,6 +14,8 @@ from ansible_collections.mailops.workmail.plugins.filter.offboarding_plan import
 from ansible_collections.mailops.workmail.plugins.filter.offboarding_report import offboarding_report
 
 ALICE = {"id": "u-alice", "name": "alice", "email": "alice@example.com", "enabled": True}
+# carol, the successor, after alice's offboarding moved alice's address to her.
+CAROL = {"id": "u-carol", "name": "carol", "email": "carol@example.com", "enabled": True}
 GROUPS = [
     {"name": "team", "members": [{"id": "u-alice", "name": "alice"}, {"id": "u-bob", "name": "bob"}]},
     {"name": "Board", "members": [{"id": "u-alice", "name": "alice"}]},
@@ -28,9 +30,29 @@ def test_plan_finds_each_leaver_and_its_groups():
         {"item": "ghost", "users": []},
     ]
     assert offboarding_plan(lookups, groups=GROUPS) == [
-        {"ref": "alice", "found": True, "id": "u-alice", "name": "alice", "email": "alice@example.com", "enabled": True, "groups": ["Board", "team"]},
-        {"ref": "ghost", "found": False, "id": None, "name": None, "email": None, "enabled": False, "groups": []},
+        {
+            "ref": "alice", "found": True, "id": "u-alice", "name": "alice", "email": "alice@example.com", "enabled": True,
+            "groups": ["Board", "team"], "alias_of": None,
+        },
+        {"ref": "ghost", "found": False, "id": None, "name": None, "email": None, "enabled": False, "groups": [], "alias_of": None},
     ]
+
+
+def test_an_email_finds_only_the_user_whose_primary_address_it_is():
+    # user_info finds a user by any of its addresses; an alias holder is not the leaver.
+    lookups = [{"item": "ALICE@example.com", "users": [ALICE]}, {"item": "alice.old@example.com", "users": [CAROL]}]
+    groups = GROUPS + [{"name": "carols", "members": [{"id": "u-carol", "name": "carol"}]}]
+
+    plan = offboarding_plan(lookups, groups=groups)
+
+    assert [(leaver["ref"], leaver["found"], leaver["id"]) for leaver in plan] == [
+        ("ALICE@example.com", True, "u-alice"),
+        ("alice.old@example.com", False, None),
+    ]
+    assert plan[1] == {
+        "ref": "alice.old@example.com", "found": False, "id": None, "name": None, "email": None, "enabled": False, "groups": [],
+        "alias_of": {"id": "u-carol", "name": "carol", "email": "carol@example.com"},
+    }
 
 
 def test_plan_needs_loop_results():
@@ -56,7 +78,7 @@ def test_report_with_a_successor():
     assert report["lines"] == [
         "alice: left Board, team; aliases moved to carol: a@example.com; mailbox disabled (WorkMail keeps it 30 days); "
         "alice@example.com now reaches carol",
-        "ghost: not found (already deleted, or disabled and given by email); nothing to do",
+        "ghost: not found (already deleted, or never existed); nothing to do",
     ]
     assert report["people"][0]["changed"] is True
     assert report["people"][0]["deleted"] is False
@@ -78,3 +100,37 @@ def test_report_of_a_deletion_without_successor():
         deleted=[{"item": leaver, "changed": True}],
     )
     assert report["lines"] == ["alice: aliases removed: a@example.com; mailbox disabled (WorkMail keeps it 30 days); user deleted"]
+
+
+@pytest.mark.parametrize(
+    "successor, line",
+    [
+        ("carol", "alice@example.com: not found as a primary address (it is an alias of carol, the successor: already offboarded); nothing to do"),
+        ("CAROL@example.com", "alice@example.com: not found as a primary address (it is an alias of carol, the successor: already offboarded); nothing to do"),
+        ("u-carol", "alice@example.com: not found as a primary address (it is an alias of carol, the successor: already offboarded); nothing to do"),
+        ("", "alice@example.com: not found as a primary address (it is an alias of carol); nothing to do"),
+        ("dave", "alice@example.com: not found as a primary address (it is an alias of carol); nothing to do"),
+    ],
+    ids=["successor by name", "successor by email", "successor by ID", "no successor", "another successor"],
+)
+def test_report_of_a_rerun_for_a_leaver_given_by_email_whose_address_moved(successor, line):
+    leavers = offboarding_plan([{"item": "alice@example.com", "users": [CAROL]}], groups=GROUPS)
+
+    report = offboarding_report(leavers, successor=successor)
+
+    assert report["lines"] == [line]
+    assert report["people"] == [
+        {
+            "leaver": "alice@example.com", "name": None, "found": False, "groups_left": [], "aliases_removed": [], "aliases_moved_to": None,
+            "primary_email_moved": None, "disabled": False, "deleted": False, "changed": False,
+        }
+    ]
+
+
+def test_report_of_a_rerun_for_a_leaver_given_by_email_whose_address_was_released():
+    leavers = offboarding_plan([{"item": "alice@example.com", "users": []}])
+
+    report = offboarding_report(leavers, successor="")
+
+    assert report["lines"] == ["alice@example.com: not found as a primary address (already offboarded, or never one); nothing to do"]
+    assert report["people"][0]["changed"] is False

@@ -179,13 +179,14 @@ def test_check_mode_without_the_organization_predicts_a_create(workmail_client, 
 
 
 def test_the_eleventh_rule_fails_before_any_write(workmail_client, org):
-    for i in range(10):
+    # The organization's default rule counts: nine more make ten.
+    for i in range(9):
         workmail_client.put_access_control_rule(OrganizationId=org["org"], Name="rule%d" % i, Effect="ALLOW", Description="d")
     workmail_emulator.clear_calls()
 
     with pytest.raises(WorkMailError) as caught:
         reconcile(context(workmail_client, org["org"]), ACCESS_CONTROL_RULE, dict(name="one-more", effect="deny"))
-    assert "already has 10 access control rules (rule0, rule1" in str(caught.value)
+    assert "already has 10 access control rules (default, rule0, rule1" in str(caught.value)
     assert "before adding 'one-more'" in str(caught.value)
     assert writes() == []
 
@@ -205,7 +206,7 @@ def test_absent_deletes_and_a_missing_rule_is_no_change(workmail_client, org):
 
     assert (gone.changed, gone.before["effect"], gone.after) == (True, "deny", {})
     assert [c["operation"] for c in writes()] == ["DeleteAccessControlRule"]
-    assert workmail_client.list_access_control_rules(OrganizationId=org["org"])["Rules"] == []
+    assert [r["Name"] for r in workmail_client.list_access_control_rules(OrganizationId=org["org"])["Rules"]] == ["default"]
     assert reconcile(context(workmail_client, org["org"]), ACCESS_CONTROL_RULE, dict(name="r1"), state="absent").changed is False
 
 
@@ -229,8 +230,8 @@ def test_evaluate_user_requests(workmail_client, org):
     outside = access_control.evaluate(ctx, "203.0.113.9", "imap", user="jdoe@example.com")
     inside = access_control.evaluate(ctx, "192.0.2.10", "IMAP", user=org["jdoe"])
 
-    assert outside == {"effect": "deny", "matched_rules": ["deny-imap-outside"]}
-    assert inside == {"effect": "allow", "matched_rules": []}
+    assert outside == {"effect": "deny", "matched_rules": ["default", "deny-imap-outside"]}
+    assert inside == {"effect": "allow", "matched_rules": ["default"]}
     requests = [c["request"] for c in workmail_emulator.calls() if c["operation"] == "GetAccessControlEffect"]
     assert [r["UserId"] for r in requests] == [org["jdoe"], org["jdoe"]]
 
@@ -275,25 +276,38 @@ def test_describe_rules_lists_every_rule_in_module_shape(workmail_client, org):
 
     rules = access_control.describe_rules(ctx)
 
-    assert [r["name"] for r in rules] == ["b-rule", "a-rule"]
-    assert rules[1]["users"] == [org["omar"]]
-    assert set(rules[0]) == set(f.option for f in ACCESS_CONTROL_RULE.fields)
+    assert [r["name"] for r in rules] == ["default", "b-rule", "a-rule"]
+    assert rules[2]["users"] == [org["omar"]]
+    assert set(rules[1]) == set(f.option for f in ACCESS_CONTROL_RULE.fields)
     assert access_control.describe_rules(context(workmail_client, None, check_mode=True)) == []
 
 
-def test_deleting_the_last_rule_warns(workmail_client, org):
+def blocked(name):
+    return (
+        "deleting {0!r} leaves no access control rule that allows access: WorkMail then blocks all access to the "
+        "organization's mailboxes (a request no rule allows is denied)".format(name)
+    )
+
+
+def delete(client, organization_id, name, check_mode=False):
+    """Delete rule ``name`` and return the warnings."""
+    ctx = context(client, organization_id, check_mode=check_mode)
+    assert reconcile(ctx, ACCESS_CONTROL_RULE, dict(name=name), state="absent").changed is True
+    return ctx.warnings
+
+
+def test_deleting_the_last_rule_that_allows_access_warns(workmail_client, org):
     reconcile(context(workmail_client, org["org"]), ACCESS_CONTROL_RULE, dict(name="r1", effect="allow"))
     reconcile(context(workmail_client, org["org"]), ACCESS_CONTROL_RULE, dict(name="r2", effect="deny", actions=["IMAP"]))
+    workmail_emulator.clear_calls()
 
-    first = Context(WorkMailAPI(workmail_client), org["org"], options={"deleting": True})
-    reconcile(first, ACCESS_CONTROL_RULE, dict(name="r2"), state="absent")
-    planned = Context(WorkMailAPI(workmail_client), org["org"], check_mode=True, options={"deleting": True})
-    reconcile(planned, ACCESS_CONTROL_RULE, dict(name="r1"), state="absent")
-    kept = Context(WorkMailAPI(workmail_client), org["org"])
-    reconcile(kept, ACCESS_CONTROL_RULE, dict(name="r1", effect="allow"))
-
-    assert first.warnings == []
-    assert planned.warnings == [
-        "'r1' is the organization's last access control rule: with no rule at all, WorkMail blocks all access to the organization's mailboxes"
-    ]
-    assert kept.warnings == []
+    # r1 still allows access.
+    assert delete(workmail_client, org["org"], "default") == []
+    # Only r2, a deny rule, would be left.
+    assert delete(workmail_client, org["org"], "r1", check_mode=True) == [blocked("r1")]
+    assert [c["operation"] for c in writes()] == ["DeleteAccessControlRule"]
+    assert delete(workmail_client, org["org"], "r2") == []
+    # The last rule of all.
+    assert delete(workmail_client, org["org"], "r1") == [blocked("r1")]
+    assert workmail_client.list_access_control_rules(OrganizationId=org["org"])["Rules"] == []
+    assert access_control.evaluate(context(workmail_client, org["org"]), "192.0.2.10", "IMAP", user="jdoe") == {"effect": "deny", "matched_rules": []}

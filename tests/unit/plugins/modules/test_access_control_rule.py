@@ -11,6 +11,10 @@ import pytest
 import workmail_emulator
 
 from ansible_collections.mailops.workmail.plugins.modules import access_control_rule
+from ansible_collections.mailops.workmail.plugins.modules import access_control_rule_info
+
+# The rule WorkMail gives every new organization (the emulator calls it "default").
+DEFAULT_RULE = "default"
 
 
 @pytest.fixture
@@ -45,7 +49,7 @@ def test_create_then_rerun(run_module, workmail_client, org):
     assert created["access_control_rule"]["description"] == "deny-imap-outside"
     assert created["diff"]["before"] == {}
     assert created["diff"]["after"]["not_ip_ranges"] == ["192.0.2.0/24"]
-    assert [r["Name"] for r in stored(workmail_client, org["org"])] == ["deny-imap-outside"]
+    assert [r["Name"] for r in stored(workmail_client, org["org"])] == [DEFAULT_RULE, "deny-imap-outside"]
     assert writes() == ["PutAccessControlRule"]
 
     workmail_emulator.clear_calls()
@@ -72,7 +76,7 @@ def test_check_mode_shows_drift_and_writes_nothing(run_module, workmail_client, 
 
     converged = run_module(access_control_rule, deny_imap())
     assert converged["changed"] is True
-    assert stored(workmail_client, org["org"])[0]["NotIpRanges"] == ["192.0.2.0/24"]
+    assert stored(workmail_client, org["org"])[1]["NotIpRanges"] == ["192.0.2.0/24"]
 
 
 @pytest.mark.parametrize(
@@ -94,7 +98,8 @@ def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, arg
 
 
 def test_the_rule_limit_is_reported_before_the_write(run_module, workmail_client, org):
-    for i in range(10):
+    # The default rule counts: nine more make ten.
+    for i in range(9):
         workmail_client.put_access_control_rule(OrganizationId=org["org"], Name="rule%d" % i, Effect="ALLOW", Description="d")
     workmail_emulator.clear_calls()
 
@@ -103,6 +108,7 @@ def test_the_rule_limit_is_reported_before_the_write(run_module, workmail_client
     assert result.failed
     assert result["msg"].startswith("name: the organization already has 10 access control rules")
     assert result["error_code"] == "LimitExceededException"
+    assert DEFAULT_RULE in result["msg"]
     assert writes() == []
 
 
@@ -112,11 +118,48 @@ def test_absent(run_module, workmail_client, org):
     gone = run_module(access_control_rule, dict(organization="example-corp", name="deny-imap-outside", state="absent"), diff=True)
 
     assert gone["changed"] is True
-    assert any("last access control rule" in w for w in gone.warnings)
+    assert gone.warnings == []
     assert gone["access_control_rule"] == {}
     assert gone["diff"]["before"]["effect"] == "deny"
-    assert stored(workmail_client, org["org"]) == []
+    assert [r["Name"] for r in stored(workmail_client, org["org"])] == [DEFAULT_RULE]
     assert run_module(access_control_rule, dict(organization="example-corp", name="deny-imap-outside", state="absent"))["changed"] is False
+
+
+def may_jdoe_use_imap(run_module):
+    return run_module(access_control_rule_info, dict(organization="example-corp", ip_address="192.0.2.5", action="IMAP", user="jdoe"))["effect"]
+
+
+BLOCKED = (
+    "deleting 'default' leaves no access control rule that allows access: WorkMail then blocks all access to the "
+    "organization's mailboxes (a request no rule allows is denied)"
+)
+
+
+def test_deleting_the_last_rule_warns_that_all_access_is_blocked(run_module, workmail_client, org):
+    assert may_jdoe_use_imap(run_module) == "allow"
+    delete_default = dict(organization="example-corp", name=DEFAULT_RULE, state="absent")
+
+    planned = run_module(access_control_rule, delete_default, check_mode=True)
+    assert planned["changed"] is True
+    assert planned.warnings == [BLOCKED]
+    assert writes() == []
+
+    deleted = run_module(access_control_rule, delete_default)
+    assert deleted["changed"] is True
+    assert deleted.warnings == [BLOCKED]
+    assert stored(workmail_client, org["org"]) == []
+    assert may_jdoe_use_imap(run_module) == "deny"
+
+
+def test_deleting_the_last_allow_rule_warns_too(run_module, workmail_client, org):
+    run_module(access_control_rule, deny_imap())
+
+    deleted = run_module(access_control_rule, dict(organization="example-corp", name=DEFAULT_RULE, state="absent"))
+
+    assert deleted.warnings == [BLOCKED]
+    assert [r["Name"] for r in stored(workmail_client, org["org"])] == ["deny-imap-outside"]
+    # Not matched by the deny rule (from the office), and yet denied: no rule allows it.
+    assert may_jdoe_use_imap(run_module) == "deny"
 
 
 def test_check_mode_plans_when_the_organization_does_not_exist_yet(run_module, org):

@@ -31,7 +31,9 @@ def test_lists_rules_in_the_module_shape(run_module, org):
     result = run_module(access_control_rule_info, dict(organization="example-corp"))
 
     assert result["changed"] is False
-    assert result["rules"] == [created["access_control_rule"]]
+    assert [rule["name"] for rule in result["rules"]] == ["default", "deny-imap-outside"]
+    assert result["rules"][0]["effect"] == "allow"
+    assert result["rules"][1] == created["access_control_rule"]
     assert "effect" not in result
 
 
@@ -40,8 +42,8 @@ def test_may_this_user_reach_imap_from_this_address(run_module, org):
     inside = run_module(access_control_rule_info, dict(organization="example-corp", ip_address="192.0.2.5", action="imap", user="jdoe@example.com"))
     webmail = run_module(access_control_rule_info, dict(organization="example-corp", ip_address="203.0.113.5", action="WebMail", user=org["jdoe"]))
 
-    assert (outside["effect"], outside["matched_rules"]) == ("deny", ["deny-imap-outside"])
-    assert (inside["effect"], inside["matched_rules"]) == ("allow", [])
+    assert (outside["effect"], outside["matched_rules"]) == ("deny", ["default", "deny-imap-outside"])
+    assert (inside["effect"], inside["matched_rules"]) == ("allow", ["default"])
     assert webmail["effect"] == "allow"
     assert [c["operation"] for c in workmail_emulator.calls() if workmail_emulator.is_write(c["operation"])] == []
 
@@ -49,7 +51,15 @@ def test_may_this_user_reach_imap_from_this_address(run_module, org):
 def test_impersonation_role_request(run_module, org):
     result = run_module(access_control_rule_info, dict(organization="example-corp", ip_address="203.0.113.5", action="EWS", impersonation_role="archiver"))
 
-    assert (result["effect"], result["matched_rules"]) == ("allow", [])
+    assert (result["effect"], result["matched_rules"]) == ("allow", ["default"])
+
+
+def test_a_request_no_rule_allows_is_denied(run_module, workmail_client, org):
+    workmail_client.delete_access_control_rule(OrganizationId=org["org"], Name="default")
+
+    inside = run_module(access_control_rule_info, dict(organization="example-corp", ip_address="192.0.2.5", action="IMAP", user="jdoe"))
+
+    assert (inside["effect"], inside["matched_rules"]) == ("deny", [])
 
 
 @pytest.mark.parametrize(
