@@ -1,4 +1,4 @@
-"""Fault injection: each fault kind through boto3 in process, the rules, their counters and the call log."""
+"""Fault injection: each fault kind through boto3 in process and over HTTP, the rules, their counters and the call log."""
 
 import time
 import types
@@ -56,8 +56,9 @@ def names(workmail_client, org_id):
     ({"operation": "", "fault": "throttle"}, "'operation'"),
     ({"operation": "CreateUsr", "fault": "throttle"}, "'operation' 'CreateUsr' matches no WorkMail operation"),
     ({"operation": "createuser", "fault": "throttle"}, "'operation'"),
+    ({"operation": "List*", "fault": "state_lag", "seconds": 1}, "matches no write operation"),
     ({"operation": "CreateUser"}, "'fault'"),
-    ({"operation": "CreateUser", "fault": "explode"}, "'fault' must be one of throttle, server_error, latency, lost_response"),
+    ({"operation": "CreateUser", "fault": "explode"}, "'fault' must be one of throttle, server_error, latency, lost_response, state_lag"),
     ({"operation": "CreateUser", "fault": "throttle", "rate": 1.5}, "'rate' must be a number from 0 to 1"),
     ({"operation": "CreateUser", "fault": "throttle", "rate": "0.5"}, "'rate'"),
     ({"operation": "CreateUser", "fault": "throttle", "rate": True}, "'rate'"),
@@ -66,8 +67,9 @@ def names(workmail_client, org_id):
     ({"operation": "CreateUser", "fault": "throttle", "seed": "abc"}, "'seed' must be an integer"),
     ({"operation": "CreateUser", "fault": "latency"}, "'seconds' is required by latency"),
     ({"operation": "CreateUser", "fault": "latency", "seconds": 0}, "'seconds' must be a number greater than 0"),
+    ({"operation": "CreateUser", "fault": "state_lag"}, "'seconds' is required by state_lag"),
     ({"operation": "CreateUser", "fault": "latency", "seconds": -1}, "'seconds'"),
-    ({"operation": "CreateUser", "fault": "throttle", "seconds": 1}, "'seconds' applies only to latency"),
+    ({"operation": "CreateUser", "fault": "throttle", "seconds": 1}, "'seconds' applies only to latency and state_lag"),
     ({"operation": "CreateUser", "fault": "server_error", "status": 502}, "'status' must be 500 (InternalFailure) or 503 (ServiceUnavailable)"),
     ({"operation": "CreateUser", "fault": "throttle", "status": 500}, "'status' applies only to server_error"),
     ({"operation": "CreateUser", "fault": "throttle", "sconds": 1}, "unknown field 'sconds'"),
@@ -286,3 +288,138 @@ def test_a_caller_that_repeats_its_client_token_gets_the_lost_response(workmail_
     lost, replayed = (call for call in workmail_emulator.calls() if call["operation"] == "CreateImpersonationRole")
     assert lost["fault"] == "lost_response" and replayed["fault"] is None
     assert lost["lost"]["response"] == replayed["response"] == {"ImpersonationRoleId": role_id}
+
+
+# state_lag ---------------------------------------------------------------------------------------
+
+def test_state_lag_hides_a_new_user_for_the_window(workmail_client, workmail_org, workmail_faults):
+    workmail_faults([{"operation": "CreateUser", "fault": "state_lag", "seconds": 30, "count": 1}])
+    workmail_emulator.clear_calls()
+    user_id = workmail_client.create_user(OrganizationId=workmail_org, Name="jdoe", DisplayName="John")["UserId"]
+    for identifier in (user_id, "jdoe"):
+        with raises_code("EntityNotFoundException"):
+            workmail_client.describe_user(OrganizationId=workmail_org, UserId=identifier)
+    assert names(workmail_client, workmail_org) == []
+    with raises_code("EntityNotFoundException"):
+        workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email=EMAIL)
+    with raises_code("NameAvailabilityException"):
+        workmail_client.create_user(OrganizationId=workmail_org, Name="jdoe", DisplayName="Again")
+    workmail_emulator.advance_clock(29)
+    assert names(workmail_client, workmail_org) == []
+    workmail_emulator.advance_clock(1)
+    assert workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)["State"] == "DISABLED"
+    workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email=EMAIL)
+    calls = workmail_emulator.calls()
+    assert [(call["operation"], call["fault"], call["lagged"]) for call in calls[:7]] == [
+        ("CreateUser", "state_lag", False), ("DescribeUser", None, True), ("DescribeUser", None, True), ("ListUsers", None, True),
+        ("RegisterToWorkMail", None, True), ("CreateUser", None, True), ("ListUsers", None, True)]
+    assert [call["lagged"] for call in calls[7:]] == [False, False]
+
+
+def test_state_lag_shows_the_old_state_of_a_change(workmail_client, workmail_org, workmail_faults):
+    user_id = new_user(workmail_client, workmail_org, "jdoe", EMAIL, FirstName="John")
+    workmail_faults([{"operation": "DeregisterFromWorkMail", "fault": "state_lag", "seconds": 10},
+                     {"operation": "UpdateUser", "fault": "state_lag", "seconds": 5}])
+    workmail_client.update_user(OrganizationId=workmail_org, UserId=user_id, FirstName="Johnny")
+    assert workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)["FirstName"] == "John"
+    workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=user_id)
+    described = workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)
+    assert (described["State"], described["Email"], described["FirstName"]) == ("ENABLED", EMAIL, "John")
+    assert workmail_client.describe_entity(OrganizationId=workmail_org, Email=EMAIL)["EntityId"] == user_id
+    assert workmail_client.list_users(OrganizationId=workmail_org, Filters={"State": "ENABLED"})["Users"][0]["Id"] == user_id
+    with raises_code("EntityStateException"):
+        workmail_client.delete_user(OrganizationId=workmail_org, UserId=user_id)
+    workmail_emulator.advance_clock(5)
+    described = workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)
+    assert (described["State"], described["FirstName"]) == ("ENABLED", "Johnny")
+    workmail_emulator.advance_clock(5)
+    assert workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)["State"] == "DISABLED"
+    with raises_code("EntityNotFoundException"):
+        workmail_client.describe_entity(OrganizationId=workmail_org, Email=EMAIL)
+    workmail_client.delete_user(OrganizationId=workmail_org, UserId=user_id)
+
+
+def test_state_lag_shows_a_deleted_user_as_it_was(workmail_client, workmail_org, workmail_faults):
+    user_id = new_user(workmail_client, workmail_org, "jdoe")
+    group_id = workmail_client.create_group(OrganizationId=workmail_org, Name="sales")["GroupId"]
+    workmail_client.associate_member_to_group(OrganizationId=workmail_org, GroupId=group_id, MemberId=user_id)
+    new_user(workmail_client, workmail_org, "jane")
+    workmail_faults([{"operation": "DeleteUser", "fault": "state_lag", "seconds": 5}])
+    workmail_client.delete_user(OrganizationId=workmail_org, UserId=user_id)
+    assert [(user["Name"], user["State"]) for user in workmail_client.list_users(OrganizationId=workmail_org)["Users"]] == [
+        ("jdoe", "DISABLED"), ("jane", "DISABLED")]
+    assert [member["Id"] for member in workmail_client.list_group_members(OrganizationId=workmail_org, GroupId=group_id)["Members"]] == [user_id]
+    workmail_emulator.advance_clock(5)
+    assert [(user["Name"], user["State"]) for user in workmail_client.list_users(OrganizationId=workmail_org)["Users"]] == [
+        ("jdoe", "DELETED"), ("jane", "DISABLED")]
+    assert workmail_client.list_group_members(OrganizationId=workmail_org, GroupId=group_id)["Members"] == []
+
+
+def test_state_lag_hides_a_new_alias_and_membership(workmail_client, workmail_org, workmail_faults):
+    user_id = new_user(workmail_client, workmail_org, "jdoe", EMAIL)
+    group_id = workmail_client.create_group(OrganizationId=workmail_org, Name="sales")["GroupId"]
+    workmail_faults([{"operation": "CreateAlias", "fault": "state_lag", "seconds": 5},
+                     {"operation": "AssociateMemberToGroup", "fault": "state_lag", "seconds": 5}])
+    workmail_client.create_alias(OrganizationId=workmail_org, EntityId=user_id, Alias=f"john@{TEST_DOMAIN}")
+    workmail_client.associate_member_to_group(OrganizationId=workmail_org, GroupId=group_id, MemberId=user_id)
+    assert workmail_client.list_aliases(OrganizationId=workmail_org, EntityId=user_id)["Aliases"] == []
+    with raises_code("EntityNotFoundException"):
+        workmail_client.describe_entity(OrganizationId=workmail_org, Email=f"john@{TEST_DOMAIN}")
+    assert workmail_client.list_group_members(OrganizationId=workmail_org, GroupId=group_id)["Members"] == []
+    assert workmail_client.list_groups_for_entity(OrganizationId=workmail_org, EntityId=user_id)["Groups"] == []
+    workmail_emulator.advance_clock(5)
+    assert workmail_client.list_aliases(OrganizationId=workmail_org, EntityId=user_id)["Aliases"] == [f"john@{TEST_DOMAIN}"]
+    assert [member["Id"] for member in workmail_client.list_group_members(OrganizationId=workmail_org, GroupId=group_id)["Members"]] == [user_id]
+
+
+def test_state_lag_hides_a_new_organization(workmail_client, workmail_faults):
+    workmail_faults([{"operation": "CreateOrganization", "fault": "state_lag", "seconds": 3}])
+    org_id = workmail_client.create_organization(Alias="acme")["OrganizationId"]
+    with raises_code("OrganizationNotFoundException"):
+        workmail_client.describe_organization(OrganizationId=org_id)
+    with raises_code("OrganizationNotFoundException"):
+        workmail_client.create_user(OrganizationId=org_id, Name="jdoe", DisplayName="John")
+    assert workmail_client.list_organizations()["OrganizationSummaries"] == []
+    workmail_emulator.advance_clock(3)
+    assert workmail_client.describe_organization(OrganizationId=org_id)["State"] == "Active"
+
+
+def test_state_lag_hides_a_new_domain_and_role_and_a_deletion(workmail_client, workmail_org, workmail_faults):
+    workmail_faults([{"operation": "RegisterMailDomain", "fault": "state_lag", "seconds": 5},
+                     {"operation": "CreateImpersonationRole", "fault": "state_lag", "seconds": 5},
+                     {"operation": "DeleteOrganization", "fault": "state_lag", "seconds": 5}])
+    workmail_client.register_mail_domain(OrganizationId=workmail_org, DomainName="corp.example")
+    role_id = workmail_client.create_impersonation_role(OrganizationId=workmail_org, Name="auditor", Type="READ_ONLY", Rules=[])[
+        "ImpersonationRoleId"]
+    with raises_code("MailDomainNotFoundException"):
+        workmail_client.get_mail_domain(OrganizationId=workmail_org, DomainName="corp.example")
+    assert [domain["DomainName"] for domain in workmail_client.list_mail_domains(OrganizationId=workmail_org)["MailDomains"]] == [TEST_DOMAIN]
+    with raises_code("ResourceNotFoundException"):
+        workmail_client.get_impersonation_role(OrganizationId=workmail_org, ImpersonationRoleId=role_id)
+    assert workmail_client.delete_organization(OrganizationId=workmail_org, DeleteDirectory=True)["State"] == "Deleting"
+    assert workmail_client.describe_organization(OrganizationId=workmail_org)["State"] == "Active"
+    workmail_emulator.advance_clock(5)
+    assert workmail_client.describe_organization(OrganizationId=workmail_org)["State"] == "Deleted"
+    assert workmail_emulator.backend().organizations[workmail_org].domains["corp.example"].name == "corp.example"
+
+
+def test_state_lag_hides_only_the_lagged_change(workmail_client, workmail_org, workmail_faults):
+    new_user(workmail_client, workmail_org, "first")
+    workmail_faults([{"operation": "CreateUser", "fault": "state_lag", "seconds": 5, "count": 1}])
+    new_user(workmail_client, workmail_org, "lagged")
+    new_user(workmail_client, workmail_org, "prompt")
+    assert names(workmail_client, workmail_org) == ["first", "prompt"]
+    workmail_emulator.advance_clock(5)
+    assert names(workmail_client, workmail_org) == ["first", "lagged", "prompt"]
+
+
+def test_changing_the_rules_ends_the_windows(workmail_client, workmail_org, workmail_faults):
+    workmail_faults([{"operation": "CreateUser", "fault": "state_lag", "seconds": 60}])
+    new_user(workmail_client, workmail_org, "jdoe")
+    assert names(workmail_client, workmail_org) == []
+    workmail_faults([{"operation": "DeleteUser", "fault": "throttle"}])
+    assert names(workmail_client, workmail_org) == ["jdoe"]
+    workmail_faults([{"operation": "CreateUser", "fault": "state_lag", "seconds": 60}])
+    new_user(workmail_client, workmail_org, "jane")
+    workmail_emulator.clear_faults()
+    assert names(workmail_client, workmail_org) == ["jdoe", "jane"]

@@ -101,7 +101,7 @@ def faults():
 
 
 def clear_faults():
-    """Remove every fault rule; return how many rules there were."""
+    """Remove every fault rule and end the open state_lag windows; return how many rules there were."""
     return fault_injection.clear_faults()
 
 

@@ -5,10 +5,11 @@ An entry is a JSON-ready dict::
     {"sequence": 7, "time": 1767225600.25, "operation": "CreateUser", "status": 200,
      "error": None, "message": None, "account_id": "123456789012", "region": "us-east-1",
      "organization_id": "m-...", "request": {...}, "response": {...},
-     "fault": None}
+     "fault": None, "lagged": False}
 
 ``error`` and ``message`` hold the code and message of a failed call (what
 the client saw). ``fault`` names the fault injected into the call, if any;
+``lagged`` tells that open state_lag windows hid changes from the call;
 a ``lost_response`` entry also holds ``lost``: the outcome the client did not
 get, ``{"status", "error", "message", "response"}``.
 
@@ -97,9 +98,10 @@ class CallLog:
             "request": redact(input_shape(operation), request) if known else request,
             "response": response if error or not known else redact(output_shape(operation), response),
             "fault": None,
+            "lagged": False,
         }
         if call is not None:
-            details["fault"] = call.fault
+            details["fault"], details["lagged"] = call.fault, call.lagged
             if call.lost:
                 lost_status, lost_body, lost_error = call.lost
                 details["lost"] = {

@@ -1,4 +1,4 @@
-"""Fault injection: rules that make WorkMail calls fail, slow down or lose their reply.
+"""Fault injection: rules that make WorkMail calls fail, slow down, lose their reply or lag.
 
 A rule is a JSON object (every field but ``operation`` and ``fault`` optional)::
 
@@ -10,13 +10,15 @@ A rule is a JSON object (every field but ``operation`` and ``fault`` optional)::
 * ``fault``: ``throttle`` (HTTP 400 ThrottlingException, the call is not
   applied), ``server_error`` (HTTP 500 InternalFailure, or 503
   ServiceUnavailable with ``"status": 503``; not applied), ``latency`` (the
-  answer leaves ``seconds`` late) or ``lost_response`` (the call is applied,
-  the client gets HTTP 500 InternalFailure).
+  answer leaves ``seconds`` late), ``lost_response`` (the call is applied, the
+  client gets HTTP 500 InternalFailure) or ``state_lag`` (the changes the call
+  makes stay hidden from every call for ``seconds`` of emulator time; write
+  operations only, see :mod:`workmail_emulator.lag`).
 * ``rate`` (default 1.0): the chance that the rule fires on a matching call,
   drawn from the rule's own random generator, seeded with ``seed`` when given
   (so the sequence of fired and spared calls replays exactly).
 * ``count`` (default: no limit): the rule fires at most this many times.
-* ``seconds``: required by ``latency``, refused by the others.
+* ``seconds``: required by ``latency`` and ``state_lag``, refused by the others.
 * ``status``: ``server_error`` only, 500 (default) or 503.
 
 Rules are tried in order for each WorkMail call; the first one that matches the
@@ -32,13 +34,14 @@ import threading
 import time
 from dataclasses import dataclass
 
+from .call_log import is_write
 from .errors import WorkMailError
 from .validation import service_model
 
-THROTTLE, SERVER_ERROR, LATENCY, LOST_RESPONSE = "throttle", "server_error", "latency", "lost_response"
-KINDS = (THROTTLE, SERVER_ERROR, LATENCY, LOST_RESPONSE)
+THROTTLE, SERVER_ERROR, LATENCY, LOST_RESPONSE, STATE_LAG = "throttle", "server_error", "latency", "lost_response", "state_lag"
+KINDS = (THROTTLE, SERVER_ERROR, LATENCY, LOST_RESPONSE, STATE_LAG)
 FIELDS = ("operation", "fault", "rate", "count", "seconds", "seed", "status")
-TIMED_KINDS = (LATENCY,)
+TIMED_KINDS = (LATENCY, STATE_LAG)
 SERVER_ERROR_STATUSES = (500, 503)
 
 
@@ -115,25 +118,34 @@ class Call:
     """What the rules decided for one WorkMail call, and what happened to it, for the call log.
 
     ``fault`` is the kind of the rule that fired (None when none did);
-    ``lost`` holds the outcome a lost_response fault replaced: ``(status, body, error)``.
+    ``lagged`` is set by the backend when the call was answered from a view in
+    which state_lag windows hid changes; ``lost`` holds the outcome a
+    lost_response fault replaced: ``(status, body, error)``.
     """
 
-    __slots__ = ("fault", "seconds", "status", "lost", "error")
+    __slots__ = ("fault", "seconds", "status", "epoch", "lagged", "lost", "error")
 
-    def __init__(self, rule):
+    def __init__(self, rule, epoch):
         self.fault = rule.fault if rule else None
         self.seconds = rule.seconds if rule else None
         self.status = rule.status if rule else None
+        self.epoch = epoch
+        self.lagged = False
         self.lost = None
         self.error = None
 
+    @property
+    def lag_seconds(self):
+        """Return how long the changes of this call stay hidden, or None."""
+        return self.seconds if self.fault == STATE_LAG else None
+
     def run(self, handle, operation, params):
-        """Answer the call through ``handle(operation, params)``, or raise the injected error instead."""
+        """Answer the call through ``handle(operation, params, call)``, or raise the injected error instead."""
         if self.fault == THROTTLE:
             raise self._raised(THROTTLING)
         if self.fault == SERVER_ERROR:
             raise self._raised(SERVICE_UNAVAILABLE if self.status == 503 else INTERNAL_FAILURE)
-        return handle(operation, params)
+        return handle(operation, params, self)
 
     def outcome(self, result, error):
         """Return the ``(result, error)`` the client gets: a lost_response swaps the real outcome for InternalFailure."""
@@ -159,12 +171,15 @@ class Call:
 class _Faults:
     """The rules in force, behind one lock.
 
-    ``rules`` is read without the lock on every call: an empty tuple means no fault.
+    ``rules`` is read without the lock on every call: an empty tuple means no
+    fault and no lag. ``epoch`` counts rule changes (a change ends every open
+    state_lag window).
     """
 
     def __init__(self):
         self.lock = threading.Lock()
         self.rules = ()
+        self.epoch = 0
 
 
 FAULTS = _Faults()
@@ -213,6 +228,10 @@ def parse_rule(index, spec):
     operations = frozenset(name for name in _operation_names() if fnmatch.fnmatchcase(name, operation))
     if not operations:
         raise ValueError(f"rule {index}: 'operation' {operation!r} matches no WorkMail operation")
+    if fault == STATE_LAG:
+        operations = frozenset(name for name in operations if is_write(name))
+        if not operations:
+            raise ValueError(f"rule {index}: 'operation' {operation!r} matches no write operation; state_lag hides what a write changed")
     rule = {"operation": operation, "fault": fault, "rate": 1.0, "count": None, "seconds": None, "seed": None, "status": None}
     if spec.get("rate") is not None:
         rule["rate"] = _rate(index, spec["rate"])
@@ -225,7 +244,7 @@ def parse_rule(index, spec):
             raise ValueError(f"rule {index}: 'seconds' is required by {fault}")
         rule["seconds"] = _seconds(index, spec["seconds"])
     elif spec.get("seconds") is not None:
-        raise ValueError(f"rule {index}: 'seconds' applies only to {', '.join(TIMED_KINDS)}, not to {fault}")
+        raise ValueError(f"rule {index}: 'seconds' applies only to {' and '.join(TIMED_KINDS)}, not to {fault}")
     if fault == SERVER_ERROR:
         status = spec.get("status", 500)
         if isinstance(status, bool) or status not in SERVER_ERROR_STATUSES:
@@ -240,12 +259,14 @@ def set_faults(rules):
     """Replace the fault rules with ``rules`` (a list of rule objects) and return them as :func:`faults` lists them.
 
     Raises ValueError naming the rule and the field when one is invalid; the
-    rules in force then stay as they were.
+    rules in force then stay as they were. Any change of the rules ends the
+    state_lag windows still open.
     """
     if not isinstance(rules, (list, tuple)):
         raise ValueError(f"the faults must be a JSON list of rules, got {type(rules).__name__}")
     parsed = tuple(parse_rule(index, spec) for index, spec in enumerate(rules, start=1))
     with FAULTS.lock:
+        FAULTS.epoch += 1
         FAULTS.rules = parsed
         return [rule.describe() for rule in parsed]
 
@@ -257,9 +278,10 @@ def faults():
 
 
 def clear_faults():
-    """Remove every rule; return how many rules there were."""
+    """Remove every rule (and end the open state_lag windows); return how many rules there were."""
     with FAULTS.lock:
         count = len(FAULTS.rules)
+        FAULTS.epoch += 1
         FAULTS.rules = ()
         return count
 
@@ -268,4 +290,4 @@ def decide(operation):
     """Return the :class:`Call` for one call of ``operation``: the fault of the first rule that matches and fires, if any."""
     with FAULTS.lock:
         fired = next((rule for rule in FAULTS.rules if operation in rule.operations and rule.fires()), None)
-        return Call(fired)
+        return Call(fired, FAULTS.epoch)
