@@ -1,7 +1,10 @@
 """Fault injection: each fault kind through boto3 in process and over HTTP, the rules, their counters and the call log."""
 
+import json
 import time
 import types
+import urllib.error
+import urllib.request
 
 import boto3
 import botocore.exceptions
@@ -423,3 +426,149 @@ def test_changing_the_rules_ends_the_windows(workmail_client, workmail_org, work
     new_user(workmail_client, workmail_org, "jane")
     workmail_emulator.clear_faults()
     assert names(workmail_client, workmail_org) == ["jdoe", "jane"]
+
+
+# Over HTTP ---------------------------------------------------------------------------------------
+
+def http(server, method, path, body=None, headers=None):
+    """Send one request; return (status, headers, decoded JSON body)."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(server.url + path, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers, json.loads(error.read() or b"null")
+
+
+def eventually(check, timeout=5.0, interval=0.05):
+    """Return True as soon as ``check()`` is true, False after ``timeout`` seconds (for work a server thread finishes)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(interval)
+    return True
+
+
+def set_rules(server, rules):
+    status, _headers, body = http(server, "POST", "/_emulator/faults", rules)
+    assert status == 200, body
+    return body
+
+
+@pytest.fixture
+def live(server):
+    """The module's server, reset (rules included), with an Active organization; yields (server, organization ID)."""
+    assert http(server, "POST", "/moto-api/reset")[0] == 200
+    http(server, "DELETE", "/_emulator/calls")
+    org_id = server.client().create_organization(Alias="acme")["OrganizationId"]
+    http(server, "POST", "/_emulator/clock", {"advance": 1})
+    yield server, org_id
+    http(server, "DELETE", "/_emulator/faults")
+
+
+def test_server_throttling_on_the_wire(live, backoffs):
+    server, org_id = live
+    set_rules(server, [{"operation": "ListUsers", "fault": "throttle", "count": 1}])
+    target = {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "WorkMailService.ListUsers"}
+    status, headers, body = http(server, "POST", "/", {"OrganizationId": org_id}, target)
+    assert (status, body) == (400, {"__type": "com.amazon.coral.availability#ThrottlingException", "message": "Rate exceeded"})
+    assert headers["Content-Type"] == "application/x-amz-json-1.1" and headers["x-amzn-RequestId"]
+    assert headers["x-amzn-ErrorType"] == "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.availability/"
+    set_rules(server, [{"operation": "ListUsers", "fault": "throttle", "count": 1}])
+    listed = client(server.url, attempts=2).list_users(OrganizationId=org_id)
+    assert listed["Users"] == [] and listed["ResponseMetadata"]["RetryAttempts"] == 1
+    set_rules(server, [{"operation": "ListUsers", "fault": "throttle"}])
+    assert failure(client(server.url).list_users, OrganizationId=org_id) == (400, "ThrottlingException", "Rate exceeded")
+
+
+def test_server_errors_over_http(live, backoffs):
+    server, org_id = live
+    set_rules(server, [{"operation": "CreateUser", "fault": "server_error", "status": 503, "count": 1},
+                       {"operation": "CreateUser", "fault": "server_error", "count": 1}])
+    once = client(server.url)
+    assert failure(once.create_user, OrganizationId=org_id, Name="jdoe", DisplayName="John")[:2] == (503, "ServiceUnavailable")
+    assert failure(once.create_user, OrganizationId=org_id, Name="jdoe", DisplayName="John")[:2] == (500, "InternalFailure")
+    assert server.client().list_users(OrganizationId=org_id)["Users"] == []
+    calls = http(server, "GET", "/_emulator/calls?writes=1")[2]
+    assert logged(calls, "CreateUser") == [("CreateUser", 503, "ServiceUnavailable", "server_error"),
+                                           ("CreateUser", 500, "InternalFailure", "server_error")]
+
+
+def test_server_latency_and_a_reply_later_than_the_read_timeout(live):
+    server, org_id = live
+    set_rules(server, [{"operation": "ListUsers", "fault": "latency", "seconds": 0.3}])
+    started = time.monotonic()
+    assert server.client().list_users(OrganizationId=org_id)["Users"] == []
+    assert time.monotonic() - started >= 0.3
+    set_rules(server, [{"operation": "CreateUser", "fault": "latency", "seconds": 1}])
+    with pytest.raises(botocore.exceptions.ReadTimeoutError):
+        client(server.url, read_timeout=0.2).create_user(OrganizationId=org_id, Name="jdoe", DisplayName="John")
+    assert eventually(lambda: [user["Name"] for user in server.client().list_users(OrganizationId=org_id)["Users"]] == ["jdoe"])
+
+
+def test_server_lost_response(live, backoffs):
+    server, org_id = live
+    set_rules(server, [{"operation": "CreateUser", "fault": "lost_response", "count": 1}])
+    status, _headers, body = http(server, "POST", "/", {"OrganizationId": org_id, "Name": "jdoe", "DisplayName": "John"},
+                                  {"Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": "WorkMailService.CreateUser"})
+    assert (status, body) == (500, {"__type": "com.amazon.coral.service#InternalFailure"})
+    user_id = server.client().describe_user(OrganizationId=org_id, UserId="jdoe")["UserId"]
+    set_rules(server, [{"operation": "CreateUser", "fault": "lost_response", "count": 1}])
+    with raises_code("NameAvailabilityException"):
+        client(server.url, attempts=3).create_user(OrganizationId=org_id, Name="jdoe", DisplayName="John")
+    entries = [call for call in http(server, "GET", "/_emulator/calls")[2] if call["operation"] == "CreateUser"]
+    assert logged(entries) == [("CreateUser", 500, "InternalFailure", "lost_response"), ("CreateUser", 500, "InternalFailure", "lost_response"),
+                               ("CreateUser", 400, "NameAvailabilityException", None)]
+    assert entries[0]["lost"]["response"] == {"UserId": user_id}
+    assert entries[1]["lost"]["error"] == "NameAvailabilityException"
+
+
+def test_server_state_lag_and_the_clock(live):
+    server, org_id = live
+    set_rules(server, [{"operation": "CreateUser", "fault": "state_lag", "seconds": 20}])
+    workmail = server.client()
+    user_id = workmail.create_user(OrganizationId=org_id, Name="jdoe", DisplayName="John")["UserId"]
+    with raises_code("EntityNotFoundException"):
+        workmail.describe_user(OrganizationId=org_id, UserId=user_id)
+    assert workmail.list_users(OrganizationId=org_id)["Users"] == []
+    http(server, "POST", "/_emulator/clock", {"advance": 20})
+    assert workmail.describe_user(OrganizationId=org_id, UserId=user_id)["Name"] == "jdoe"
+    assert [call["lagged"] for call in http(server, "GET", "/_emulator/calls")[2] if call["operation"] != "CreateOrganization"] == [
+        False, True, True, False]
+
+
+def test_server_faults_endpoint(live):
+    server, _org_id = live
+    assert http(server, "GET", "/_emulator/faults")[::2] == (200, [])
+    listed = set_rules(server, [{"operation": "ListUsers", "fault": "throttle", "count": 2}])
+    assert listed[0]["count"] == 2 and listed[0]["fired"] == 0
+    status, _headers, error = http(server, "POST", "/_emulator/faults", [{"operation": "ListUsers", "fault": "throttle", "rate": 2}])
+    assert status == 400 and error["error"].startswith("rule 1: 'rate'")
+    assert http(server, "POST", "/_emulator/faults", {"operation": "ListUsers", "fault": "throttle"})[0] == 400
+    assert http(server, "GET", "/_emulator/faults")[2] == listed
+    assert http(server, "PUT", "/_emulator/faults", [])[0] == 405
+    assert http(server, "DELETE", "/_emulator/faults")[::2] == (200, {"status": "ok", "removed": 1})
+    assert http(server, "GET", "/_emulator/faults")[2] == []
+
+
+def test_server_counts_and_the_admin_endpoints_are_never_faulted(live):
+    server, org_id = live
+    set_rules(server, [{"operation": "*", "fault": "throttle", "count": 2}])
+    assert http(server, "GET", "/_emulator/calls")[0] == 200
+    assert http(server, "GET", "/_emulator/config")[0] == 200
+    assert server.client(service="sts").get_caller_identity()["Account"] == "123456789012"
+    once = client(server.url)
+    for _attempt in range(2):
+        assert failure(once.list_users, OrganizationId=org_id)[1] == "ThrottlingException"
+    assert once.list_users(OrganizationId=org_id)["Users"] == []
+    assert [(rule["matched"], rule["fired"]) for rule in http(server, "GET", "/_emulator/faults")[2]] == [(3, 2)]
+
+
+def test_moto_reset_clears_the_rules(live):
+    server, _org_id = live
+    set_rules(server, [{"operation": "ListUsers", "fault": "throttle"}])
+    assert http(server, "POST", "/moto-api/reset")[0] == 200
+    assert http(server, "GET", "/_emulator/faults")[2] == []
