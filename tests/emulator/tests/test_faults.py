@@ -342,6 +342,20 @@ def test_state_lag_shows_the_old_state_of_a_change(workmail_client, workmail_org
     workmail_client.delete_user(OrganizationId=workmail_org, UserId=user_id)
 
 
+def test_state_lag_shows_a_registered_user_as_it_was(workmail_client, workmail_org, workmail_faults):
+    user_id = new_user(workmail_client, workmail_org, "jdoe")
+    workmail_faults([{"operation": "RegisterToWorkMail", "fault": "state_lag", "seconds": 5}])
+    workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email=EMAIL)
+    described = workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)
+    assert described["State"] == "DISABLED" and "Email" not in described
+    with raises_code("EntityNotFoundException"):
+        workmail_client.describe_entity(OrganizationId=workmail_org, Email=EMAIL)
+    with raises_code("EmailAddressInUseException"):
+        new_user(workmail_client, workmail_org, "jane", EMAIL)
+    workmail_emulator.advance_clock(5)
+    assert workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)["Email"] == EMAIL
+
+
 def test_state_lag_shows_a_deleted_user_as_it_was(workmail_client, workmail_org, workmail_faults):
     user_id = new_user(workmail_client, workmail_org, "jdoe")
     group_id = workmail_client.create_group(OrganizationId=workmail_org, Name="sales")["GroupId"]
