@@ -296,7 +296,7 @@ def test_a_caller_that_repeats_its_client_token_gets_the_lost_response(workmail_
 # state_lag ---------------------------------------------------------------------------------------
 
 def test_state_lag_hides_a_new_user_for_the_window(workmail_client, workmail_org, workmail_faults):
-    workmail_faults([{"operation": "CreateUser", "fault": "state_lag", "seconds": 30, "count": 1}])
+    workmail_faults([{"operation": "CreateUser", "fault": "state_lag", "seconds": 20, "count": 1}])
     workmail_emulator.clear_calls()
     user_id = workmail_client.create_user(OrganizationId=workmail_org, Name="jdoe", DisplayName="John")["UserId"]
     for identifier in (user_id, "jdoe"):
@@ -307,9 +307,9 @@ def test_state_lag_hides_a_new_user_for_the_window(workmail_client, workmail_org
         workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email=EMAIL)
     with raises_code("NameAvailabilityException"):
         workmail_client.create_user(OrganizationId=workmail_org, Name="jdoe", DisplayName="Again")
-    workmail_emulator.advance_clock(29)
+    workmail_emulator.advance_clock(15)
     assert names(workmail_client, workmail_org) == []
-    workmail_emulator.advance_clock(1)
+    workmail_emulator.advance_clock(5)
     assert workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)["State"] == "DISABLED"
     workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email=EMAIL)
     calls = workmail_emulator.calls()
@@ -321,8 +321,8 @@ def test_state_lag_hides_a_new_user_for_the_window(workmail_client, workmail_org
 
 def test_state_lag_shows_the_old_state_of_a_change(workmail_client, workmail_org, workmail_faults):
     user_id = new_user(workmail_client, workmail_org, "jdoe", EMAIL, FirstName="John")
-    workmail_faults([{"operation": "DeregisterFromWorkMail", "fault": "state_lag", "seconds": 10},
-                     {"operation": "UpdateUser", "fault": "state_lag", "seconds": 5}])
+    workmail_faults([{"operation": "DeregisterFromWorkMail", "fault": "state_lag", "seconds": 20},
+                     {"operation": "UpdateUser", "fault": "state_lag", "seconds": 10}])
     workmail_client.update_user(OrganizationId=workmail_org, UserId=user_id, FirstName="Johnny")
     assert workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)["FirstName"] == "John"
     workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=user_id)
@@ -332,10 +332,10 @@ def test_state_lag_shows_the_old_state_of_a_change(workmail_client, workmail_org
     assert workmail_client.list_users(OrganizationId=workmail_org, Filters={"State": "ENABLED"})["Users"][0]["Id"] == user_id
     with raises_code("EntityStateException"):
         workmail_client.delete_user(OrganizationId=workmail_org, UserId=user_id)
-    workmail_emulator.advance_clock(5)
+    workmail_emulator.advance_clock(10)
     described = workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)
     assert (described["State"], described["FirstName"]) == ("ENABLED", "Johnny")
-    workmail_emulator.advance_clock(5)
+    workmail_emulator.advance_clock(10)
     assert workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)["State"] == "DISABLED"
     with raises_code("EntityNotFoundException"):
         workmail_client.describe_entity(OrganizationId=workmail_org, Email=EMAIL)
@@ -344,7 +344,7 @@ def test_state_lag_shows_the_old_state_of_a_change(workmail_client, workmail_org
 
 def test_state_lag_shows_a_registered_user_as_it_was(workmail_client, workmail_org, workmail_faults):
     user_id = new_user(workmail_client, workmail_org, "jdoe")
-    workmail_faults([{"operation": "RegisterToWorkMail", "fault": "state_lag", "seconds": 5}])
+    workmail_faults([{"operation": "RegisterToWorkMail", "fault": "state_lag", "seconds": 10}])
     workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email=EMAIL)
     described = workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)
     assert described["State"] == "DISABLED" and "Email" not in described
@@ -352,7 +352,7 @@ def test_state_lag_shows_a_registered_user_as_it_was(workmail_client, workmail_o
         workmail_client.describe_entity(OrganizationId=workmail_org, Email=EMAIL)
     with raises_code("EmailAddressInUseException"):
         new_user(workmail_client, workmail_org, "jane", EMAIL)
-    workmail_emulator.advance_clock(5)
+    workmail_emulator.advance_clock(10)
     assert workmail_client.describe_user(OrganizationId=workmail_org, UserId=user_id)["Email"] == EMAIL
 
 
@@ -361,12 +361,12 @@ def test_state_lag_shows_a_deleted_user_as_it_was(workmail_client, workmail_org,
     group_id = workmail_client.create_group(OrganizationId=workmail_org, Name="sales")["GroupId"]
     workmail_client.associate_member_to_group(OrganizationId=workmail_org, GroupId=group_id, MemberId=user_id)
     new_user(workmail_client, workmail_org, "jane")
-    workmail_faults([{"operation": "DeleteUser", "fault": "state_lag", "seconds": 5}])
+    workmail_faults([{"operation": "DeleteUser", "fault": "state_lag", "seconds": 10}])
     workmail_client.delete_user(OrganizationId=workmail_org, UserId=user_id)
     assert [(user["Name"], user["State"]) for user in workmail_client.list_users(OrganizationId=workmail_org)["Users"]] == [
         ("jdoe", "DISABLED"), ("jane", "DISABLED")]
     assert [member["Id"] for member in workmail_client.list_group_members(OrganizationId=workmail_org, GroupId=group_id)["Members"]] == [user_id]
-    workmail_emulator.advance_clock(5)
+    workmail_emulator.advance_clock(10)
     assert [(user["Name"], user["State"]) for user in workmail_client.list_users(OrganizationId=workmail_org)["Users"]] == [
         ("jdoe", "DELETED"), ("jane", "DISABLED")]
     assert workmail_client.list_group_members(OrganizationId=workmail_org, GroupId=group_id)["Members"] == []
@@ -375,8 +375,8 @@ def test_state_lag_shows_a_deleted_user_as_it_was(workmail_client, workmail_org,
 def test_state_lag_hides_a_new_alias_and_membership(workmail_client, workmail_org, workmail_faults):
     user_id = new_user(workmail_client, workmail_org, "jdoe", EMAIL)
     group_id = workmail_client.create_group(OrganizationId=workmail_org, Name="sales")["GroupId"]
-    workmail_faults([{"operation": "CreateAlias", "fault": "state_lag", "seconds": 5},
-                     {"operation": "AssociateMemberToGroup", "fault": "state_lag", "seconds": 5}])
+    workmail_faults([{"operation": "CreateAlias", "fault": "state_lag", "seconds": 10},
+                     {"operation": "AssociateMemberToGroup", "fault": "state_lag", "seconds": 10}])
     workmail_client.create_alias(OrganizationId=workmail_org, EntityId=user_id, Alias=f"john@{TEST_DOMAIN}")
     workmail_client.associate_member_to_group(OrganizationId=workmail_org, GroupId=group_id, MemberId=user_id)
     assert workmail_client.list_aliases(OrganizationId=workmail_org, EntityId=user_id)["Aliases"] == []
@@ -384,27 +384,27 @@ def test_state_lag_hides_a_new_alias_and_membership(workmail_client, workmail_or
         workmail_client.describe_entity(OrganizationId=workmail_org, Email=f"john@{TEST_DOMAIN}")
     assert workmail_client.list_group_members(OrganizationId=workmail_org, GroupId=group_id)["Members"] == []
     assert workmail_client.list_groups_for_entity(OrganizationId=workmail_org, EntityId=user_id)["Groups"] == []
-    workmail_emulator.advance_clock(5)
+    workmail_emulator.advance_clock(10)
     assert workmail_client.list_aliases(OrganizationId=workmail_org, EntityId=user_id)["Aliases"] == [f"john@{TEST_DOMAIN}"]
     assert [member["Id"] for member in workmail_client.list_group_members(OrganizationId=workmail_org, GroupId=group_id)["Members"]] == [user_id]
 
 
 def test_state_lag_hides_a_new_organization(workmail_client, workmail_faults):
-    workmail_faults([{"operation": "CreateOrganization", "fault": "state_lag", "seconds": 3}])
+    workmail_faults([{"operation": "CreateOrganization", "fault": "state_lag", "seconds": 10}])
     org_id = workmail_client.create_organization(Alias="acme")["OrganizationId"]
     with raises_code("OrganizationNotFoundException"):
         workmail_client.describe_organization(OrganizationId=org_id)
     with raises_code("OrganizationNotFoundException"):
         workmail_client.create_user(OrganizationId=org_id, Name="jdoe", DisplayName="John")
     assert workmail_client.list_organizations()["OrganizationSummaries"] == []
-    workmail_emulator.advance_clock(3)
+    workmail_emulator.advance_clock(10)
     assert workmail_client.describe_organization(OrganizationId=org_id)["State"] == "Active"
 
 
 def test_state_lag_hides_a_new_domain_and_role_and_a_deletion(workmail_client, workmail_org, workmail_faults):
-    workmail_faults([{"operation": "RegisterMailDomain", "fault": "state_lag", "seconds": 5},
-                     {"operation": "CreateImpersonationRole", "fault": "state_lag", "seconds": 5},
-                     {"operation": "DeleteOrganization", "fault": "state_lag", "seconds": 5}])
+    workmail_faults([{"operation": "RegisterMailDomain", "fault": "state_lag", "seconds": 10},
+                     {"operation": "CreateImpersonationRole", "fault": "state_lag", "seconds": 10},
+                     {"operation": "DeleteOrganization", "fault": "state_lag", "seconds": 10}])
     workmail_client.register_mail_domain(OrganizationId=workmail_org, DomainName="corp.example")
     role_id = workmail_client.create_impersonation_role(OrganizationId=workmail_org, Name="auditor", Type="READ_ONLY", Rules=[])[
         "ImpersonationRoleId"]
@@ -415,18 +415,18 @@ def test_state_lag_hides_a_new_domain_and_role_and_a_deletion(workmail_client, w
         workmail_client.get_impersonation_role(OrganizationId=workmail_org, ImpersonationRoleId=role_id)
     assert workmail_client.delete_organization(OrganizationId=workmail_org, DeleteDirectory=True)["State"] == "Deleting"
     assert workmail_client.describe_organization(OrganizationId=workmail_org)["State"] == "Active"
-    workmail_emulator.advance_clock(5)
+    workmail_emulator.advance_clock(10)
     assert workmail_client.describe_organization(OrganizationId=workmail_org)["State"] == "Deleted"
     assert workmail_emulator.backend().organizations[workmail_org].domains["corp.example"].name == "corp.example"
 
 
 def test_state_lag_hides_only_the_lagged_change(workmail_client, workmail_org, workmail_faults):
     new_user(workmail_client, workmail_org, "first")
-    workmail_faults([{"operation": "CreateUser", "fault": "state_lag", "seconds": 5, "count": 1}])
+    workmail_faults([{"operation": "CreateUser", "fault": "state_lag", "seconds": 10, "count": 1}])
     new_user(workmail_client, workmail_org, "lagged")
     new_user(workmail_client, workmail_org, "prompt")
     assert names(workmail_client, workmail_org) == ["first", "prompt"]
-    workmail_emulator.advance_clock(5)
+    workmail_emulator.advance_clock(10)
     assert names(workmail_client, workmail_org) == ["first", "lagged", "prompt"]
 
 
