@@ -15,6 +15,7 @@ from workmail_emulator import pytest_plugin
 workmail_backend_reset = pytest_plugin.workmail_backend_reset
 workmail_client = pytest_plugin.workmail_client
 workmail_org = pytest_plugin.workmail_org
+workmail_faults = pytest_plugin.workmail_faults
 
 SERVER_COMMAND = str(Path(sys.executable).with_name("workmail-emulator"))
 

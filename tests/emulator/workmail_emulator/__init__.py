@@ -2,8 +2,8 @@
 
 Importing the package registers it with moto (see :func:`register`), so
 ``moto.mock_aws()`` and moto's server answer WorkMail calls. The helpers here
-configure the emulator and read its call log in process; the server exposes the
-same under ``/_emulator/``.
+configure the emulator, read its call log and inject faults in process; the
+server exposes the same under ``/_emulator/``.
 """
 
 import re
@@ -11,11 +11,12 @@ import sys
 import threading
 import types
 
-from . import config
+from . import config, fault_injection
 from .call_log import CALL_LOG, is_write
 from .config import advance_clock
 
-__all__ = ["register", "configure", "settings", "reset", "calls", "clear_calls", "is_write", "advance_clock", "backend"]
+__all__ = ["register", "configure", "settings", "reset", "calls", "clear_calls", "is_write", "advance_clock", "backend",
+           "set_faults", "faults", "clear_faults"]
 
 URL_PATTERN = re.compile(r"https?://workmail\.(.+)\.amazonaws\.com")
 _REGISTRATION_LOCK = threading.Lock()
@@ -65,13 +66,14 @@ def backend(account_id="123456789012", region="us-east-1"):
 
 
 def reset():
-    """Start afresh: forget every organization in every account and Region, clear the call log,
-    restore the default settings and undo any clock advance."""
+    """Start afresh: forget every organization in every account and Region, clear the call log and
+    the fault rules, restore the default settings and undo any clock advance."""
     from .models import workmail_backends
     for _account_id, _region, region_backend in list(workmail_backends.iter_backends()):
         region_backend.reset()
     workmail_backends.clear()
     CALL_LOG.clear()
+    fault_injection.clear_faults()
     config.restore_defaults()
 
 
@@ -83,6 +85,24 @@ def calls(writes_only=False):
 def clear_calls():
     """Empty the call log."""
     CALL_LOG.clear()
+
+
+def set_faults(rules):
+    """Replace the fault rules (a list of rule dicts, see :mod:`workmail_emulator.fault_injection`); return them as listed.
+
+    Raises ValueError, naming the rule and the field, for an invalid rule; the rules in force are then kept.
+    """
+    return fault_injection.set_faults(rules)
+
+
+def faults():
+    """Return the fault rules in force, each with how many calls it matched and how often it fired."""
+    return fault_injection.faults()
+
+
+def clear_faults():
+    """Remove every fault rule and end the open state_lag windows; return how many rules there were."""
+    return fault_injection.clear_faults()
 
 
 register()

@@ -4,9 +4,15 @@ An entry is a JSON-ready dict::
 
     {"sequence": 7, "time": 1767225600.25, "operation": "CreateUser", "status": 200,
      "error": None, "message": None, "account_id": "123456789012", "region": "us-east-1",
-     "organization_id": "m-...", "request": {...}, "response": {...}}
+     "organization_id": "m-...", "request": {...}, "response": {...},
+     "fault": None, "lagged": False}
 
-``error`` and ``message`` hold the ``__type`` and ``Message`` of a failed call.
+``error`` and ``message`` hold the code and message of a failed call (what
+the client saw). ``fault`` names the fault injected into the call, if any;
+``lagged`` tells that open state_lag windows hid changes from the call;
+a ``lost_response`` entry also holds ``lost``: the outcome the client did not
+get, ``{"status", "error", "message", "response"}``.
+
 The log is process-wide and bounded: beyond ``MAX_ENTRIES`` the oldest entries
 are dropped (``sequence`` keeps counting, so a gap shows the drop).
 """
@@ -74,8 +80,11 @@ class CallLog:
         self._entries = collections.deque(maxlen=max_entries)
         self._sequence = itertools.count(1)
 
-    def record(self, operation, status, request, response, error=None, account_id=None, region=None):
-        """Append one call; ``request`` and ``response`` are redacted here, ``error`` is a WorkMailError or None."""
+    def record(self, operation, status, request, response, error=None, account_id=None, region=None, call=None):
+        """Append one call; ``request`` and ``response`` are redacted here, ``error`` is a WorkMailError or None.
+
+        ``call`` is the call's :class:`~workmail_emulator.fault_injection.Call` while fault rules are set.
+        """
         known = input_shape(operation) is not None
         details = {
             "time": config.now(),
@@ -88,7 +97,20 @@ class CallLog:
             "organization_id": _organization_id(request, response),
             "request": redact(input_shape(operation), request) if known else request,
             "response": response if error or not known else redact(output_shape(operation), response),
+            "fault": None,
+            "lagged": False,
         }
+        if call is not None:
+            details["fault"], details["lagged"] = call.fault, call.lagged
+            if call.lost:
+                lost_status, lost_body, lost_error = call.lost
+                details["lost"] = {
+                    "status": lost_status,
+                    "error": lost_error.code if lost_error else None,
+                    "message": lost_error.message if lost_error else None,
+                    "response": lost_body if lost_error or not known else redact(output_shape(operation), lost_body),
+                }
+                details["organization_id"] = _organization_id(request, lost_body)
         with self._lock:
             self._entries.append({"sequence": next(self._sequence), **details})
 

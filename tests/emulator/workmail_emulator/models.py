@@ -4,7 +4,8 @@ import threading
 
 from moto.core.base_backend import BackendDict, BaseBackend
 
-from . import config, store
+from . import config, lag, store
+from .call_log import is_write
 from .errors import InvalidAction, OrganizationNotFoundException, OrganizationStateException
 from .operations import OPERATIONS
 from .records import ACTIVE, USER
@@ -25,18 +26,23 @@ class WorkMailBackend(BaseBackend):
         self.lock = threading.RLock()
         self.organizations = {}
         self.client_tokens = store.ClientTokens()
+        self.lag_windows = []
 
     def reset(self):
         """Forget everything (moto calls this on ``/moto-api/reset`` and when ``mock_aws`` ends)."""
         with self.lock:
             super().reset()
 
-    def handle(self, operation, params):
+    def handle(self, operation, params, call=None):
         """Run one WorkMail operation and return its output; raise WorkMailError on failure.
 
         Validation order: model constraints and cross-field rules, pagination
         token, ClientToken replay, organization existence and state, then the
-        operation's own checks.
+        operation's own checks. ``call`` is what the fault rules decided for
+        the call (:class:`workmail_emulator.fault_injection.Call`, given only
+        while rules are set): with it, the call sees the state that open
+        state_lag windows show (:mod:`workmail_emulator.lag`), and opens one
+        when its fault is state_lag.
         """
         spec = OPERATIONS.get(operation)
         if spec is None:
@@ -46,6 +52,7 @@ class WorkMailBackend(BaseBackend):
         scope = store.token_scope(operation, params)
         start = store.decode_token(scope, params["NextToken"]) if params.get("NextToken") is not None else 0
         page_size = min(params.get("MaxResults") or store.DEFAULT_PAGE_SIZE, spec.page_cap or store.DEFAULT_PAGE_SIZE)
+        paging = (start, page_size, scope)
         token_member = idempotency_token_member(operation)
         token = params.get(token_member) if token_member else None
         with self.lock:
@@ -55,17 +62,31 @@ class WorkMailBackend(BaseBackend):
                 replayed = self.client_tokens.replay(operation, token, params, now)
                 if replayed is not None:
                     return replayed
-            org = self._gate(spec.org, params.get("OrganizationId"), now)
-            result = spec.func(Request(self, params, org, now, (start, page_size, scope)))
+            lagged_view = lag.view(self, now, call.epoch) if call is not None and self.lag_windows else None
+            if lagged_view is not None:
+                call.lagged = True
+                if not is_write(operation):
+                    return self._run(spec, lagged_view, params, now, paging)
+                self._run(spec, lagged_view.private_copy(), params, now, paging)
+            before = lag.snapshot(self) if call is not None and call.lag_seconds else None
+            result = self._run(spec, self, params, now, paging)
+            if before is not None:
+                lag.hide(self, before, now + call.lag_seconds, call.epoch)
             if token is not None:
                 self.client_tokens.remember(operation, token, params, result, now, config.get("client_token_ttl"))
         return result
 
-    def _gate(self, mode, organization_id, now):
+    def _run(self, spec, state, params, now, paging):
+        """Gate and run an operation against ``state``: the backend itself, or a lag View standing in for it."""
+        org = self._gate(spec.org, state.organizations, params.get("OrganizationId"), now)
+        return spec.func(Request(state, params, org, now, paging))
+
+    @staticmethod
+    def _gate(mode, organizations, organization_id, now):
         """Return the organization an operation is scoped to, after the existence and state checks."""
         if mode is None:
             return None
-        org = self.organizations.get(organization_id)
+        org = organizations.get(organization_id)
         if org is None or not org.visible(now):
             raise OrganizationNotFoundException(f"Organization {organization_id} does not exist")
         if mode == ORG_ACTIVE:

@@ -4,10 +4,12 @@ Enable with ``pytest_plugins = ["workmail_emulator.pytest_plugin"]`` in a
 conftest.py, or ``pytest -p workmail_emulator.pytest_plugin``.
 
 * ``workmail_backend_reset``: a fresh emulator (no organizations, empty call
-  log, default settings: every delay zero) for the test;
+  log, no fault rules, default settings: every delay zero) for the test;
 * ``workmail_client``: a boto3 ``workmail`` client for us-east-1, inside
   ``moto.mock_aws()``, with fake credentials in the environment;
-* ``workmail_org``: the ID of an Active organization with alias ``example-corp``.
+* ``workmail_org``: the ID of an Active organization with alias ``example-corp``;
+* ``workmail_faults``: :func:`workmail_emulator.set_faults`, with no rule in
+  force before the test and none left after it.
 """
 
 import functools
@@ -41,6 +43,14 @@ def workmail_backend_reset():
     workmail_emulator.reset()
     yield
     workmail_emulator.reset()
+
+
+@pytest.fixture
+def workmail_faults():
+    """Give the test ``set_faults(rules)`` with no fault rule in force, and remove the test's rules afterwards."""
+    workmail_emulator.clear_faults()
+    yield workmail_emulator.set_faults
+    workmail_emulator.clear_faults()
 
 
 @pytest.fixture

@@ -4,8 +4,9 @@ Routes:
 
 * WorkMail JSON 1.1 requests (``X-Amz-Target: WorkMailService.*``) go straight
   to the WorkMail backend, signed or not, in any of its Regions;
-* ``/_emulator/...`` is answered here (call log, settings, clock);
-* everything else, ``/moto-api/`` included, goes to moto's own dispatcher.
+* ``/_emulator/...`` is answered here (call log, settings, clock, faults);
+* everything else, ``/moto-api/`` included, goes to moto's own dispatcher
+  (``POST /moto-api/reset`` clears the fault rules first).
 """
 
 import argparse
@@ -20,7 +21,7 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoReque
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from . import calls, clear_calls, config, configure, settings
+from . import calls, clear_calls, clear_faults, config, configure, faults, set_faults, settings
 from .responses import WorkMailResponse
 
 BANNER = "workmail-emulator listening on http://{host}:{port}"
@@ -56,6 +57,9 @@ class EmulatorApp:
             ("POST", "/_emulator/config"): self.post_config,
             ("GET", "/_emulator/clock"): self.get_clock,
             ("POST", "/_emulator/clock"): self.post_clock,
+            ("GET", "/_emulator/faults"): self.get_faults,
+            ("POST", "/_emulator/faults"): self.post_faults,
+            ("DELETE", "/_emulator/faults"): self.delete_faults,
         }
 
     def __call__(self, environ, start_response):
@@ -64,6 +68,8 @@ class EmulatorApp:
             return self.admin(environ, start_response)
         if environ.get("HTTP_X_AMZ_TARGET", "").startswith("WorkMailService."):
             return self.workmail(environ, start_response)
+        if path.rstrip("/") == "/moto-api/reset" and environ.get("REQUEST_METHOD") == "POST":
+            clear_faults()
         return self.moto(environ, start_response)
 
     @staticmethod
@@ -125,6 +131,27 @@ class EmulatorApp:
         except ValueError as failure:
             return _error(400, str(failure))
         return _json({"now": config.now(), "offset": offset})
+
+    @staticmethod
+    def get_faults(request):
+        """``GET /_emulator/faults``: the fault rules in force, with how many calls each matched and how often it fired."""
+        return _json(faults())
+
+    @staticmethod
+    def post_faults(request):
+        """``POST /_emulator/faults`` with a JSON list of rules: replace the rules; returns them, or 400 naming the bad field."""
+        rules = request.get_json(force=True, silent=True)
+        if not isinstance(rules, list):
+            return _error(400, "the body must be a JSON list of fault rules")
+        try:
+            return _json(set_faults(rules))
+        except ValueError as failure:
+            return _error(400, str(failure))
+
+    @staticmethod
+    def delete_faults(request):
+        """``DELETE /_emulator/faults``: remove every fault rule."""
+        return _json({"status": "ok", "removed": clear_faults()})
 
 
 class QuietRequestHandler(MotoRequestHandler):
