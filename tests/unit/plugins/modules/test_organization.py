@@ -89,5 +89,7 @@ def test_bad_alias_names_the_option(run_module):
     result = run_module(organization, dict(alias="d-not-allowed"))
 
     assert result.failed
-    assert result["msg"].startswith("alias: 'd-not-allowed' does not match the pattern")
+    assert result["msg"].startswith(
+        "alias: 'd-not-allowed' is not valid: it must use letters and digits in groups joined by single hyphens, not starting with 'd-'"
+    )
     assert writes() == []

@@ -79,7 +79,7 @@ def test_drift_in_one_folder_is_shown_and_converged(run_module, workmail_client,
         (dict(folders=dict(inbox=dict(action="delete", period=1000))), "folders.inbox.period: 1000 is more than the maximum 730"),
         (dict(folders=dict(inbox=dict(action="archive", period=3))), "value of action must be one of: none, delete, permanently_delete"),
         (dict(name=None), "state is present but all of the following are missing: name"),
-        (dict(name="my policy"), "name: 'my policy' does not match"),
+        (dict(name="my policy"), "name: 'my policy' is not valid: it must"),
     ],
 )
 def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, args, message):

@@ -164,10 +164,10 @@ def test_update_password_always_resets_it_without_showing_it(run_module, org):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (dict(email="not-an-address"), "email: 'not-an-address' does not match"),
+        (dict(email="not-an-address"), "email: 'not-an-address' is not valid: it must be an email address such as jane.doe@example.com"),
         (dict(display_name="x" * 257), "display_name: must have at most 256 characters"),
         (dict(mailbox_quota=0), "mailbox_quota: 0 is less than the minimum 1"),
-        (dict(name="jane doe"), "name: 'jane doe' does not match"),
+        (dict(name="jane doe"), "name: 'jane doe' is not valid: it must"),
     ],
 )
 def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, args, message):
