@@ -14,7 +14,11 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible.module_utils import basic
+
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+from ansible_collections.mailops.workmail.plugins.module_utils import validation
 
 from ansible_collections.mailops.workmail.plugins.module_utils.api import WorkMailAPI
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Context
@@ -36,6 +40,7 @@ class WorkMailModule:
         spec = dict(organization=ORGANIZATION_OPTION) if organization else {}
         spec.update(argument_spec)
         kwargs.setdefault("supports_check_mode", True)
+        _refuse_bad_shapes(spec, kwargs)
         self.module = AnsibleAWSModule(argument_spec=spec, **kwargs)
         self.params = self.module.params
         self.check_mode = self.module.check_mode
@@ -124,3 +129,18 @@ class WorkMailModule:
     def fail(self, error):
         extra = {"error_code": error.code} if error.code else {}
         self.module.fail_json(msg=error.message, **extra)
+
+
+def _refuse_bad_shapes(spec, kwargs):
+    """Fail when a value is a string or a list where a dictionary (or a list of them) is expected,
+    with a message that names the option and shows the shape it takes, instead of Ansible's
+    "dictionary requested, could not parse JSON or key=value". To fail, the module is built with
+    that option accepting anything."""
+    problem = validation.shape_problem(spec, basic._load_params() or {})  # pylint: disable=protected-access
+    if problem is None:
+        return
+    option, message = problem
+    relaxed = dict(spec)
+    relaxed[option] = dict((k, v) for k, v in spec[option].items() if k not in ("type", "elements", "options"))
+    relaxed[option]["type"] = "raw"
+    AnsibleAWSModule(argument_spec=relaxed, **kwargs).fail_json(msg=message)

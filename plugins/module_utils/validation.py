@@ -15,6 +15,8 @@ __metaclass__ = type
 
 import re
 
+from ansible.module_utils.common.validation import check_type_dict
+
 try:
     import botocore.session
 except ImportError:
@@ -149,3 +151,117 @@ def fits(operation, member, value):
     except ParameterError:
         return False
     return True
+
+
+def shape_problem(spec, params):
+    """The first value of ``params`` that does not have the shape the Ansible argument ``spec`` gives
+    it, where a dictionary or a list of dictionaries is expected: ``(option, message)`` with the
+    top-level option at fault and a message that names the option (or the item, as ``rules[1]``) and
+    shows the expected shape, never the value itself. None when every such value has its shape.
+
+    Ansible's own conversion would only say "dictionary requested, could not parse JSON or key=value".
+    """
+    for option, option_spec in spec.items():
+        value = _given(option, option_spec, params)
+        problem = _value_shape_problem(option, option_spec, value)
+        if problem:
+            return option, problem
+    return None
+
+
+def _given(option, option_spec, params):
+    for name in [option] + list(option_spec.get("aliases") or []):
+        if params.get(name) is not None:
+            return params[name]
+    return None
+
+
+def _value_shape_problem(where, option_spec, value):
+    if value is None:
+        return None
+    kind, elements = option_spec.get("type"), option_spec.get("elements")
+    if kind == "dict":
+        if not _dict_like(value):
+            return "{0}: must be {1}; got {2}".format(where, _shape(option_spec), _kind_of(value))
+        return _sub_shape_problem(where + ".", option_spec, value)
+    if kind == "list" and elements == "dict":
+        if not isinstance(value, (list, tuple)):
+            return "{0}: must be {1}; got {2}".format(where, _shape(option_spec), _kind_of(value))
+        item_spec = dict(option_spec, type="dict")
+        for index, item in enumerate(value):
+            item_where = "{0}[{1}]".format(where, index)
+            if not _dict_like(item):
+                return "{0}: must be {1}; got {2}".format(item_where, _shape(item_spec), _kind_of(item))
+            problem = _sub_shape_problem(item_where + ".", item_spec, item)
+            if problem:
+                return problem
+    return None
+
+
+def _sub_shape_problem(prefix, option_spec, value):
+    if not isinstance(value, dict):
+        return None  # a string Ansible converts; it checks what it holds
+    for name, sub_spec in (option_spec.get("options") or {}).items():
+        problem = _value_shape_problem(prefix + name, sub_spec, _given(name, sub_spec, value))
+        if problem:
+            return problem
+    return None
+
+
+def _dict_like(value):
+    if isinstance(value, dict):
+        return True
+    try:
+        check_type_dict(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _shape(option_spec):
+    """The shape ``option_spec`` asks for, in words, with an example in YAML flow style."""
+    options = option_spec.get("options") or {}
+    if option_spec.get("type") == "list":
+        noun, example = "a list of dictionaries", "[{0}]"
+    else:
+        noun, example = "a dictionary", "{0}"
+    if not options:
+        return "{0} of keys and values, for example {1}".format(noun, example.format("{key: value}"))
+    required = [name for name, sub in options.items() if sub.get("required")]
+    keys = _and(list(options))
+    if required:
+        keys += " ({0} {1} required)".format(_and(required), "is" if len(required) == 1 else "are")
+    return "{0} with the keys {1}, for example {2}".format(noun, keys, example.format(_example(option_spec)))
+
+
+def _example(option_spec):
+    options = option_spec.get("options") or {}
+    names = [name for name, sub in options.items() if sub.get("required")] or list(options)[:1]
+    parts = []
+    for name in names:
+        sub = options[name]
+        if sub.get("options"):
+            nested = _example(sub)
+            value = "[{0}]".format(nested) if sub.get("type") == "list" else nested
+        else:
+            value = "..."
+        parts.append("{0}: {1}".format(name, value))
+    return "{" + ", ".join(parts) + "}"
+
+
+def _and(words):
+    return words[0] if len(words) == 1 else "{0} and {1}".format(", ".join(words[:-1]), words[-1])
+
+
+def _kind_of(value):
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a dictionary"
+    return "a {0}".format(type(value).__name__)

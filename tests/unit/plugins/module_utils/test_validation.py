@@ -17,6 +17,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.validation import
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import service_model
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import shape_problem
 
 
 @pytest.mark.parametrize(
@@ -94,3 +95,39 @@ def test_a_secret_is_never_repeated_in_a_message():
         check("password", "Tab\tIn-Passw0rd", "CreateUser", "Password")
     assert str(error.value).startswith("password: the value given is not valid: it must use Latin-1 characters only")
     assert "Tab" not in str(error.value)
+
+
+SPEC = dict(
+    tags=dict(type="dict"),
+    domains=dict(type="list", elements="dict", options=dict(domain_name=dict(type="str", required=True), hosted_zone_id=dict(type="str"))),
+    name=dict(type="str"),
+)
+
+
+@pytest.mark.parametrize(
+    "params, problem",
+    [
+        (dict(tags=["team"]), ("tags", "tags: must be a dictionary of keys and values, for example {key: value}; got a list")),
+        (
+            dict(domains="example.com"),
+            (
+                "domains",
+                "domains: must be a list of dictionaries with the keys domain_name and hosted_zone_id (domain_name is required), "
+                "for example [{domain_name: ...}]; got a string",
+            ),
+        ),
+        (
+            dict(domains=[dict(domain_name="example.com"), 3]),
+            (
+                "domains",
+                "domains[1]: must be a dictionary with the keys domain_name and hosted_zone_id (domain_name is required), "
+                "for example {domain_name: ...}; got a number",
+            ),
+        ),
+        (dict(tags={"team": "mail"}, domains=[dict(domain_name="example.com")], name="x"), None),
+        # Ansible turns key=value strings into dictionaries itself.
+        (dict(tags="team=mail"), None),
+    ],
+)
+def test_shape_problem_names_the_option_and_shows_the_shape(params, problem):
+    assert shape_problem(SPEC, params) == problem

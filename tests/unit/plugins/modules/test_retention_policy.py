@@ -90,6 +90,29 @@ def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, arg
     assert writes() == []
 
 
+@pytest.mark.parametrize(
+    "folders, message",
+    [
+        (
+            ["inbox"],
+            "folders: must be a dictionary with the keys inbox, deleted_items, sent_items, drafts and junk_email, "
+            "for example {inbox: {action: ...}}; got a list",
+        ),
+        (
+            dict(inbox="delete"),
+            "folders.inbox: must be a dictionary with the keys action and period (action is required), "
+            "for example {action: ...}; got a string",
+        ),
+    ],
+)
+def test_folders_that_are_not_dictionaries_fail_showing_the_shape_before_any_call(run_module, org, folders, message):
+    result = run_module(retention_policy, policy(folders=folders))
+
+    assert result.failed
+    assert result["msg"] == message
+    assert workmail_emulator.calls() == []
+
+
 def test_absent(run_module, workmail_client, org):
     run_module(retention_policy, policy())
 
