@@ -34,16 +34,18 @@ class Context:
     """What one reconcile needs: the API, the organization and plain options.
 
     ``organization_id`` is None only in check mode, when the organization does not exist yet.
+    ``organization`` is the organization as the user named it (alias or ID), for messages.
     ``options`` holds a resource's behaviour switches that are not resource fields
     (``update_password``, ``wait``, ...). ``warnings`` collects messages for the user.
     """
 
-    def __init__(self, api, organization_id=None, check_mode=False, options=None):
+    def __init__(self, api, organization_id=None, check_mode=False, options=None, organization=None):
         self.api = api
         self.organization_id = organization_id
+        self.organization = organization or organization_id
         self.check_mode = check_mode
         self.options = options or {}
-        self.resolver = EntityResolver(api, organization_id)
+        self.resolver = EntityResolver(api, organization_id, self.organization)
         self.warnings = []
 
     def refuse(self, option, problems, code=None):

@@ -84,8 +84,8 @@ def resolve_roles(ctx, refs, option, roles):
             ids.append(found)
     if missing and not ctx.check_mode:
         raise WorkMailError(
-            "{0}: no impersonation role has the name or ID {1} in organization {2}".format(
-                option, ", ".join(repr(m) for m in missing), ctx.organization_id
+            "{0}: no impersonation role has the name or ID {1} in organization {2!r}".format(
+                option, ", ".join(repr(m) for m in missing), ctx.organization
             ),
             option=option,
         )

@@ -69,8 +69,9 @@ class WorkMailModule:
 
     def context(self, **options):
         """A reconcile Context for this task (resolving ``organization`` when the module has it)."""
-        organization_id = self.organization_id() if "organization" in self.params else None
-        return Context(self.api, organization_id, self.check_mode, options)
+        if "organization" not in self.params:
+            return Context(self.api, None, self.check_mode, options)
+        return Context(self.api, self.organization_id(), self.check_mode, options, organization=self.params["organization"])
 
     def desired(self, resource):
         """The resource's options as the user set them (None = unset)."""

@@ -20,6 +20,7 @@ from collections import namedtuple
 from ansible_collections.mailops.workmail.plugins.module_utils import lists
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.resolve import refuse_empty
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
 
 Change = namedtuple("Change", ["changed", "result", "before", "after"])
@@ -64,6 +65,8 @@ def reconcile_membership(ctx, groups, members, mode):
     Returns a Change whose result is a list, one item per group: name, id, added, removed
     (member names) and members (the member names afterwards).
     """
+    refuse_empty("groups", groups, types=("GROUP",))
+    refuse_empty("members", members)
     planning = ctx.check_mode
     group_entities, missing_groups = ctx.resolver.resolve_all(groups, "groups", types=("GROUP",), planning=planning)
     currents = [(group, GROUP.members(ctx, group["id"]) if group["id"] else []) for group in group_entities]

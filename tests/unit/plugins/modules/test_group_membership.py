@@ -85,9 +85,20 @@ def test_unknown_members_fail_listing_them_with_no_write(run_module, org):
     result = run_module(group_membership, membership(members=["jdoe", "ghost", "nobody@example.com"]))
 
     assert result.failed
-    assert result["msg"].startswith("members: not found in organization")
-    assert result["msg"].endswith(": ghost, nobody@example.com")
+    # The organization is named as the task names it, not by its ID.
+    assert result["msg"] == "members: not found in organization 'example-corp': ghost, nobody@example.com"
     assert writes() == []
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+@pytest.mark.parametrize("option, value", [("members", ["jdoe", ""]), ("groups", [" "])])
+def test_an_empty_entry_fails_naming_the_option_before_any_lookup(run_module, org, option, value, check_mode):
+    result = run_module(group_membership, membership(**{option: value}), check_mode=check_mode)
+
+    assert result.failed
+    kinds = "user or group" if option == "members" else "group"
+    assert result["msg"] == "{0}: holds an empty entry; give each {1} by name, email address or ID".format(option, kinds)
+    assert [c["operation"] for c in workmail_emulator.calls()] == ["ListOrganizations", "DescribeOrganization"]
 
 
 def test_check_mode_plans_without_writing(run_module, workmail_client, workmail_org, org):
