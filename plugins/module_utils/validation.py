@@ -134,9 +134,13 @@ def is_secret(shape):
 
 def _check_range(option, size, meta, unit):
     if size < meta.get("min", 0):
-        raise ParameterError(option, "must have at least {0} {1}".format(meta["min"], unit))
+        raise ParameterError(option, "must have at least {0} {1}".format(meta["min"], _plural(unit, meta["min"])))
     if "max" in meta and size > meta["max"]:
-        raise ParameterError(option, "must have at most {0} {1}".format(meta["max"], unit))
+        raise ParameterError(option, "must have at most {0} {1}".format(meta["max"], _plural(unit, meta["max"])))
+
+
+def _plural(unit, count):
+    return unit if count != 1 else unit[:-1]
 
 
 def member_shape_names(operation):

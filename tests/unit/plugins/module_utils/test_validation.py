@@ -25,7 +25,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.validation import
     [
         ("a@b.c", "CreateAlias", "Alias", "opt: 'a@b.c' is not valid: it must be an email address such as jane.doe@example.com"),
         ("x" * 65, "CreateUser", "Name", "opt: must have at most 64 characters"),
-        ("", "CreateUser", "Name", "opt: must have at least 1 characters"),
+        ("", "CreateUser", "Name", "opt: must have at least 1 character"),
         ("BOGUS", "CreateUser", "Role", "opt: 'BOGUS' is not one of USER, RESOURCE, SYSTEM_USER, REMOTE_USER"),
         (731, "PutRetentionPolicy", "FolderConfigurations.Period", "opt: 731 is more than the maximum 730"),
         (["10.0.0.0"], "PutAccessControlRule", "IpRanges", "opt: '10.0.0.0' is not valid: it must be an IPv4 range in CIDR notation"),
