@@ -55,3 +55,10 @@ playbook_fails self offboard.yml -e '{"offboarding_users": ["carol"], "offboardi
 expect_output self "offboarding_alias_successor: carol is one of the leavers. It must be an enabled user or group that stays. Nothing was changed."
 emulator assert_no_writes
 playbook verify-refused verify.yml -e verify_stage=bob
+
+# 4. One leaver given as a string, which the argument spec's list type accepts: read as a
+# list of one, not a loop over a string.
+emulator clear_calls
+playbook one-string offboard.yml --check -e '{"offboarding_users": "nobody", "offboarding_alias_successor": ""}'
+expect_output one-string "$NOBODY_LINE"
+emulator assert_no_writes
