@@ -94,9 +94,11 @@ options:
     type: bool
   role:
     description:
-      - The user's role. The service only lets V(user) and V(remote_user) be set.
+      - The user's role, one of the two the service lets be set.
+      - The service gives the other roles, C(system_user) (directory administrators) and C(resource)
+        (resources imported as users), itself; a user that has one keeps it while this option is unset.
     type: str
-    choices: [user, resource, system_user, remote_user]
+    choices: [user, remote_user]
   identity_provider_user_id:
     description:
       - The IAM Identity Center user ID to link the user with; an empty string unlinks it.
@@ -242,7 +244,7 @@ user:
       description: Whether the user is hidden from the global address list.
       type: bool
     role:
-      description: The user's role.
+      description: The user's role, V(user), V(remote_user), V(system_user) or V(resource).
       type: str
       sample: user
     identity_provider_user_id:
@@ -286,7 +288,7 @@ ARGUMENT_SPEC = dict(
     country=dict(type="str"),
     office=dict(type="str"),
     hidden_from_global_address_list=dict(type="bool"),
-    role=dict(type="str", choices=["user", "resource", "system_user", "remote_user"]),
+    role=dict(type="str", choices=["user", "remote_user"]),
     identity_provider_user_id=dict(type="str"),
     password=dict(type="str", no_log=True),
     update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),

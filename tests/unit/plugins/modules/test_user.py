@@ -178,6 +178,22 @@ def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, arg
     assert writes() == []
 
 
+@pytest.mark.parametrize("role", ["system_user", "resource"])
+def test_a_role_the_service_refuses_fails_before_any_call(run_module, workmail_client, org, role):
+    result = run_module(user, jane(role=role))
+
+    assert result.failed
+    assert result["msg"] == "value of role must be one of: user, remote_user, got: {0}".format(role)
+    assert workmail_emulator.calls() == []
+
+
+def test_remote_user_can_be_set(run_module, workmail_client, org):
+    result = run_module(user, jane(role="remote_user"))
+
+    assert result["user"]["role"] == "remote_user"
+    assert workmail_client.describe_user(OrganizationId=org, UserId="jdoe")["UserRole"] == "REMOTE_USER"
+
+
 def test_enabling_without_an_address_fails_clearly(run_module, org):
     result = run_module(user, dict(organization="example-corp", name="nomail"))
 

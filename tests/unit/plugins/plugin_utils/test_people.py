@@ -133,7 +133,8 @@ def test_too_many_cells(write):
     [
         ("enabled", "maybe", "column 'enabled': 'maybe' is not a boolean (use true or false)"),
         ("mailbox_quota", "1.5", "column 'mailbox_quota': '1.5' is not a whole number"),
-        ("role", "admin", "column 'role': 'admin' is not one of user, resource, system_user, remote_user"),
+        ("role", "admin", "column 'role': 'admin' is not one of user, remote_user"),
+        ("role", "system_user", "column 'role': 'system_user' is not one of user, remote_user"),
         ("update_password", "never", "column 'update_password': 'never' is not one of on_create, always"),
     ],
 )
