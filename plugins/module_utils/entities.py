@@ -16,6 +16,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
@@ -220,6 +221,11 @@ class User(Entity):
     def update_after_enable(self, ctx, raw, changes):
         if "mailbox_quota" in changes:
             ctx.api.update_mailbox_quota(ctx.organization_id, raw["UserId"], changes["mailbox_quota"])
+
+    def validate(self, desired):
+        super(User, self).validate(desired)
+        if desired.get("password") is not None:
+            validation.check_password("password", desired["password"])
 
     def check(self, ctx, current, desired):
         super(User, self).check(ctx, current, desired)

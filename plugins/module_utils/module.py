@@ -129,7 +129,19 @@ class WorkMailModule:
 
     def fail(self, error):
         extra = {"error_code": error.code} if error.code else {}
+        self._keep_readable(error.message)
         self.module.fail_json(msg=error.message, **extra)
+
+    def _keep_readable(self, message):
+        """Messages of the collection never hold a secret, so a secret found in ``message`` is a
+        coincidence (a password "a" is in most words). Ansible would mask it wherever it appears and
+        garble the message ("Cre********teUser"): keep it out of the invocation instead, and let the
+        message through."""
+        module = getattr(self.module, "_module", self.module)
+        coincidences = [value for value in module.no_log_values if value and value in message]
+        for value in coincidences:
+            module.no_log_values.discard(value)
+            _hide(module.params, value)
 
 
 def _refuse_bad_shapes(spec, kwargs):
@@ -145,3 +157,17 @@ def _refuse_bad_shapes(spec, kwargs):
     relaxed[option] = dict((k, v) for k, v in spec[option].items() if k not in ("type", "elements", "options"))
     relaxed[option]["type"] = "raw"
     AnsibleAWSModule(argument_spec=relaxed, **kwargs).fail_json(msg=message)
+
+
+NO_LOG_MARK = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+
+
+def _hide(container, secret):
+    """Replace every value equal to ``secret`` in the parameters ``container`` (nested) by Ansible's mark."""
+    keys = container.keys() if isinstance(container, dict) else range(len(container))
+    for key in list(keys):
+        value = container[key]
+        if isinstance(value, (dict, list)):
+            _hide(value, secret)
+        elif value == secret:
+            container[key] = NO_LOG_MARK

@@ -269,3 +269,41 @@ def _kind_of(value):
     if isinstance(value, dict):
         return "a dictionary"
     return "a {0}".format(type(value).__name__)
+
+
+# WorkMail's password policy for its own directory and Simple AD (administrator guide, "password
+# policies"): 8 to 63 characters, Basic Latin or Latin-1 only, from at least 3 of 5 groups.
+PASSWORD_LENGTH = (8, 63)
+PASSWORD_GROUPS = (
+    ("uppercase letters", lambda c: "A" <= c <= "Z"),
+    ("lowercase letters", lambda c: "a" <= c <= "z"),
+    ("digits", lambda c: "0" <= c <= "9"),
+    ("special characters (such as ! or ~)", lambda c: " " <= c <= "~" and not c.isalnum()),
+    ("Latin-1 letters and symbols (such as \u00e9 or \u00f1)", lambda c: "\x80" <= c <= "\xff"),
+)
+
+
+def check_password(option, password):
+    """Raise ParameterError naming ``option`` when ``password`` breaks WorkMail's password policy.
+
+    The message says which rule it breaks, never the password or any part of it.
+    """
+    groups = sum(1 for _name, in_group in PASSWORD_GROUPS if any(in_group(c) for c in password))
+    if len(password) < PASSWORD_LENGTH[0]:
+        problem = "is too short"
+    elif len(password) > PASSWORD_LENGTH[1]:
+        problem = "is too long"
+    elif any(not " " <= c <= "\xff" for c in password):
+        problem = "holds characters that are not Latin-1"
+    elif groups < 3:
+        problem = "does not mix enough kinds of characters"
+    else:
+        return
+    raise ParameterError(option, "{0}: {1}".format(problem, password_policy()))
+
+
+def password_policy():
+    """WorkMail's password policy in words."""
+    return "WorkMail asks for {0} to {1} characters from at least 3 of these groups: {2}".format(
+        PASSWORD_LENGTH[0], PASSWORD_LENGTH[1], _and([name for name, _in_group in PASSWORD_GROUPS])
+    )

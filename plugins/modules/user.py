@@ -107,7 +107,11 @@ options:
     description:
       - The password. The service never returns it, so it is set when the user is created and,
         with O(update_password=always), on every run.
-      - It never appears in results, diffs or logs.
+      - "It must meet the password policy of the WorkMail directory: 8 to 63 characters, from at least 3 of
+        these groups: uppercase letters, lowercase letters, digits, special characters (such as C(!) or C(~)),
+        Latin-1 letters and symbols (such as C(\u00e9)). The module checks it before any call and says which
+        rule it breaks, never the password itself."
+      - It never appears in results, diffs, logs or messages.
     type: str
   update_password:
     description:

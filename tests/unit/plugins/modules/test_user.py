@@ -194,6 +194,56 @@ def test_remote_user_can_be_set(run_module, workmail_client, org):
     assert workmail_client.describe_user(OrganizationId=org, UserId="jdoe")["UserRole"] == "REMOTE_USER"
 
 
+POLICY = (
+    "WorkMail asks for 8 to 63 characters from at least 3 of these groups: uppercase letters, lowercase letters, digits, "
+    "special characters (such as ! or ~) and Latin-1 letters and symbols (such as \u00e9 or \u00f1)"
+)
+
+
+@pytest.mark.parametrize(
+    "password, problem",
+    [
+        ("a", "is too short"),
+        ("alllowercase", "does not mix enough kinds of characters"),
+        ("\u00c0\u00e9\u00ee\u00f5\u00fc\u00e0\u00e8\u00ec", "does not mix enough kinds of characters"),
+        ("Corr3ct-Horse-" * 5, "is too long"),
+    ],
+)
+def test_a_password_the_policy_refuses_fails_before_any_write_with_a_readable_message(run_module, org, password, problem):
+    result = run_module(user, jane(password=password))
+
+    assert result.failed
+    # Masking a secret found inside words would garble the message: a message never holds one.
+    assert result["msg"] == "password: {0}: {1}".format(problem, POLICY)
+    assert "********" not in json.dumps(result)
+    assert result["invocation"]["module_args"]["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+    assert writes() == []
+
+
+def test_a_password_reset_the_policy_refuses_fails_before_any_write(run_module, org):
+    run_module(user, jane(password=PASSWORD))
+    workmail_emulator.clear_calls()
+
+    result = run_module(user, jane(password="e", update_password="always"))
+
+    assert result.failed
+    assert result["msg"] == "password: is too short: " + POLICY
+    assert writes() == []
+
+
+def test_a_password_the_service_refuses_is_never_masked_into_the_message(run_module, org, monkeypatch):
+    # A directory with its own policy may refuse what the documented one accepts.
+    from ansible_collections.mailops.workmail.plugins.module_utils import validation
+
+    monkeypatch.setattr(validation, "check_password", lambda option, password: None)
+    result = run_module(user, jane(password="e"))
+
+    assert result.failed
+    assert result["msg"].startswith("CreateUser failed: The password must have")
+    assert "********" not in result["msg"]
+    assert result["invocation"]["module_args"]["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+
+
 def test_enabling_without_an_address_fails_clearly(run_module, org):
     result = run_module(user, dict(organization="example-corp", name="nomail"))
 

@@ -200,6 +200,12 @@ def test_no_default_domain_leaves_the_email_unset(write):
     assert people_of(write("name\njdoe\n"), domain="") == [{"name": "jdoe", "groups": [], "aliases": []}]
 
 
+def test_a_password_the_policy_refuses_names_the_cell_and_never_the_password(write):
+    message = error_of(people_of, write("name,password\njdoe,weakling\n"))
+    assert message.startswith("people.csv, row 2, column 'password': does not mix enough kinds of characters: WorkMail asks for 8 to 63")
+    assert "weakling" not in message
+
+
 def test_a_name_that_looks_like_an_address_keeps_its_local_part(write):
     assert people_of(write("name\njdoe@corp.example.com\n"))[0]["email"] == "jdoe@example.com"
 
@@ -207,11 +213,11 @@ def test_a_name_that_looks_like_an_address_keeps_its_local_part(write):
 def test_variables_update_csv_people_key_by_key_and_add_others(write):
     path = write("name,department,groups\njdoe,Finance,finance\nomar,Sales,sales\n")
     users = [
-        {"name": "JDOE", "password": "s3cret", "groups": "finance;board"},
+        {"name": "JDOE", "password": "S3cret-Pass", "groups": "finance;board"},
         {"name": "zoe", "mailbox_quota": "2048", "hidden_from_global_address_list": "yes"},
     ]
     assert people_of(path, users) == [
-        {"name": "JDOE", "department": "Finance", "password": "s3cret", "groups": ["finance", "board"], "aliases": [], "email": "JDOE@example.com"},
+        {"name": "JDOE", "department": "Finance", "password": "S3cret-Pass", "groups": ["finance", "board"], "aliases": [], "email": "JDOE@example.com"},
         {"name": "omar", "department": "Sales", "groups": ["sales"], "aliases": [], "email": "omar@example.com"},
         {"name": "zoe", "mailbox_quota": 2048, "hidden_from_global_address_list": True, "groups": [], "aliases": [], "email": "zoe@example.com"},
     ]
