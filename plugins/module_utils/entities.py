@@ -26,6 +26,8 @@ from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wa
 
 # How long WorkMail may lag behind a register, deregister or create (seconds).
 STATE_LAG_TIMEOUT = 120
+# The largest mailbox quota, in MB: WorkMail mailboxes hold at most 50 GB (also the default).
+MAX_MAILBOX_QUOTA = 51200
 
 ENTITY_FIELDS = (
     Field("name", "Name", casefold=True, create_only=True),
@@ -226,6 +228,13 @@ class User(Entity):
         super(User, self).validate(desired)
         if desired.get("password") is not None:
             validation.check_password("password", desired["password"])
+        if (desired.get("mailbox_quota") or 0) > MAX_MAILBOX_QUOTA:
+            raise ParameterError(
+                "mailbox_quota",
+                "{0} is more than {1}: a WorkMail mailbox holds at most 50 GB ({1} MB), which is also the default quota".format(
+                    desired["mailbox_quota"], MAX_MAILBOX_QUOTA
+                ),
+            )
 
     def check(self, ctx, current, desired):
         super(User, self).check(ctx, current, desired)

@@ -122,7 +122,8 @@ options:
     default: on_create
   mailbox_quota:
     description:
-      - The mailbox quota in megabytes. Needs an enabled user.
+      - The mailbox quota in megabytes, from 1 to 51200 (50 GB, the largest WorkMail mailbox and the quota
+        a new mailbox gets). Needs an enabled user.
     type: int
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:DescribeUser),
@@ -157,11 +158,11 @@ EXAMPLES = r"""
     department: Finance
     password: "{{ vault_jdoe_initial_password }}"
 
-- name: Give Jane a bigger mailbox
+- name: Limit the front desk's mailbox to 10 GB
   mailops.workmail.user:
     organization: example-corp
-    name: jdoe
-    mailbox_quota: 102400
+    name: frontdesk
+    mailbox_quota: 10240
 
 - name: Disable Jane's mailbox but keep the user
   mailops.workmail.user:

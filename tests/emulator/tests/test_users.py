@@ -216,6 +216,9 @@ def test_mailbox(workmail_client, workmail_org):
     details = workmail_client.get_mailbox_details(OrganizationId=workmail_org, UserId=user_id)
     assert (details["MailboxQuota"], details["MailboxSize"]) == (51200, 0.0)
     workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email=EMAIL)
+    # A mailbox holds at most 50 GB.
+    with raises_code("InvalidParameterException"):
+        workmail_client.update_mailbox_quota(OrganizationId=workmail_org, UserId=EMAIL, MailboxQuota=51201)
     workmail_client.update_mailbox_quota(OrganizationId=workmail_org, UserId=EMAIL, MailboxQuota=1024)
     assert workmail_client.get_mailbox_details(OrganizationId=workmail_org, UserId="jdoe")["MailboxQuota"] == 1024
     workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=user_id)

@@ -142,11 +142,25 @@ def test_absent_deregisters_an_enabled_user_first(run_module, org):
 def test_mailbox_quota(run_module, workmail_client, org):
     created = run_module(user, jane())
 
-    result = run_module(user, jane(mailbox_quota=102400))
+    result = run_module(user, jane(mailbox_quota=20480))
 
     assert result["changed"] is True
     details = workmail_client.get_mailbox_details(OrganizationId=org, UserId=created["user"]["id"])
-    assert details["MailboxQuota"] == 102400
+    assert details["MailboxQuota"] == 20480
+
+
+def test_a_mailbox_quota_above_50_gb_fails_before_any_write(run_module, workmail_client, org):
+    created = run_module(user, jane())
+    workmail_emulator.clear_calls()
+
+    result = run_module(user, jane(mailbox_quota=102400))
+
+    assert result.failed
+    assert result["msg"] == (
+        "mailbox_quota: 102400 is more than 51200: a WorkMail mailbox holds at most 50 GB (51200 MB), which is also the default quota"
+    )
+    assert writes() == []
+    assert workmail_client.get_mailbox_details(OrganizationId=org, UserId=created["user"]["id"])["MailboxQuota"] == 51200
 
 
 def test_update_password_always_resets_it_without_showing_it(run_module, org):

@@ -150,6 +150,7 @@ def test_invalid_values(write, header, cell, message):
         ("aliases", "ok@example.com;not an address", "column 'aliases': 'not an address' is not valid: it must"),
         ("display_name", "x" * 257, "column 'display_name': must have at most 256 characters"),
         ("mailbox_quota", "0", "column 'mailbox_quota': 0 is less than the minimum 1"),
+        ("mailbox_quota", "102400", "column 'mailbox_quota': 102400 is more than 51200: a WorkMail mailbox holds at most 50 GB"),
     ],
 )
 def test_values_the_service_model_refuses(write, header, cell, message):
