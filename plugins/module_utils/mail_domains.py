@@ -19,6 +19,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.engine import Fie
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import domain_name
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
 
 VERIFIED = "VERIFIED"
@@ -42,7 +43,7 @@ class MailDomain(Resource):
     )
 
     def normalize(self, desired):
-        desired["name"] = desired["name"].lower()
+        desired["name"] = domain_name("name", desired["name"])
         return desired
 
     def read(self, ctx, desired):
@@ -58,7 +59,7 @@ class MailDomain(Resource):
         """Normalised domains: the one ``name`` names, or all of the organization."""
         if ctx.organization_id is None:
             return []
-        names = [name.lower()] if name else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
+        names = [domain_name("name", name)] if name else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
         raws = [self.read(ctx, {"name": n}) for n in names]
         return [self.to_resource(ctx, raw) for raw in raws if raw]
 

@@ -307,3 +307,26 @@ def password_policy():
     return "WorkMail asks for {0} to {1} characters from at least 3 of these groups: {2}".format(
         PASSWORD_LENGTH[0], PASSWORD_LENGTH[1], _and([name for name, _in_group in PASSWORD_GROUPS])
     )
+
+
+# DNS labels (the parts between dots) hold at most 63 characters (RFC 1035).
+MAX_DNS_LABEL = 63
+
+
+def domain_name(option, value):
+    """``value`` as WorkMail keeps domain names: lower case, without the trailing dot DNS tools
+    print (``Example.COM.`` -> ``example.com``). Fails naming ``option`` on an empty label or a
+    label longer than DNS allows; the model's own checks (length, characters) come after."""
+    name = value.strip().lower()
+    if name.endswith("."):
+        name = name[:-1]
+    labels = name.split(".")
+    if name and not all(labels):
+        raise ParameterError(option, "{0!r} has an empty label (two dots in a row, or a dot at the start)".format(value))
+    for label in labels:
+        if len(label) > MAX_DNS_LABEL:
+            raise ParameterError(
+                option,
+                "{0!r} has a label of {1} characters ({2}...); DNS labels hold at most {3}".format(value, len(label), label[:12], MAX_DNS_LABEL),
+            )
+    return name

@@ -17,7 +17,8 @@ description:
   - A new domain starts with ownership and DKIM verification pending. The module returns the DNS
     records to publish (see RV(mail_domain.records)); the service verifies the domain once they resolve.
     Only a verified domain can carry addresses or be the default.
-  - Domain names are compared in lower case.
+  - Domain names are taken in lower case and without the trailing dot DNS tools print, so V(Example.com.)
+    is V(example.com). Each label (the parts between dots) holds at most 63 characters.
 author:
   - mailops.workmail maintainers (@mailops)
 options:

@@ -92,3 +92,31 @@ def test_check_mode_and_removal(run_module, workmail_client, workmail_org):
     assert removed["changed"] is True
     names = [d["DomainName"] for d in workmail_client.list_mail_domains(OrganizationId=workmail_org)["MailDomains"]]
     assert names == ["example-corp.awsapps.com"]
+
+
+def test_a_trailing_dot_and_another_case_name_the_same_domain(run_module, workmail_client, workmail_org):
+    run_module(mail_domain, domain())
+    workmail_emulator.clear_calls()
+
+    again = run_module(mail_domain, domain(name="EXAMPLE.com."))
+    found = run_module(mail_domain_info, dict(organization="example-corp", name="example.com."))
+
+    assert again["changed"] is False
+    assert again["mail_domain"]["name"] == "example.com"
+    assert writes() == []
+    names = [d["DomainName"] for d in workmail_client.list_mail_domains(OrganizationId=workmail_org)["MailDomains"]]
+    assert sorted(names) == ["example-corp.awsapps.com", "example.com"]
+    assert [d["name"] for d in found["mail_domains"]] == ["example.com"]
+
+
+def test_a_label_longer_than_dns_allows_fails_before_any_write(run_module, workmail_client, workmail_org):
+    workmail_emulator.clear_calls()
+    name = "a" * 70 + ".example.com"
+
+    result = run_module(mail_domain, domain(name=name))
+    info = run_module(mail_domain_info, dict(organization="example-corp", name="x..example.com"))
+
+    assert result.failed
+    assert result["msg"] == "name: '{0}' has a label of 70 characters (aaaaaaaaaaaa...); DNS labels hold at most 63".format(name)
+    assert info["msg"] == "name: 'x..example.com' has an empty label (two dots in a row, or a dot at the start)"
+    assert writes() == []
