@@ -105,15 +105,15 @@ class MailDomain(Resource):
             raise WorkMailError("{0} is the organization's test domain, which cannot be deregistered".format(name))
         if raw.get("IsDefault"):
             raise WorkMailError("{0} is the default domain; make another domain the default before removing it".format(name))
-        if ctx.check_mode:
-            # A real run learns this from the service; check mode has to look.
-            holders = addresses_on(ctx, name)
-            if holders:
-                raise WorkMailError(_in_use_message(name, holders))
+        # Look before deregistering: the service only says "in use", this says by whom.
+        holders = addresses_on(ctx, name)
+        if holders:
+            raise WorkMailError(_in_use_message(name, holders), code="MailDomainInUseException")
 
     def delete(self, ctx, raw):
         name = raw["DomainName"]
         try:
+            # An address may still have been given out since check_delete looked.
             ctx.api.deregister_mail_domain(ctx.organization_id, name)
         except WorkMailError as e:
             if e.code != "MailDomainInUseException":

@@ -71,6 +71,8 @@ def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmai
     user_id = workmail_client.create_user(OrganizationId=workmail_org, Name="jdoe", DisplayName="Jane")["UserId"]
     workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email="jane@example.com")
 
+    workmail_emulator.clear_calls()
+
     result = run_module(mail_domain, domain(state="absent"))
     planned = run_module(mail_domain, domain(state="absent"), check_mode=True)
 
@@ -78,6 +80,8 @@ def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmai
     assert result["error_code"] == "MailDomainInUseException"
     assert result["msg"].startswith("example.com is still in use by: user jdoe <jane@example.com>.")
     assert planned["msg"] == result["msg"]
+    # Checked before DeregisterMailDomain is sent, not learnt from its failure.
+    assert writes() == []
 
 
 def test_check_mode_and_removal(run_module, workmail_client, workmail_org):
