@@ -54,7 +54,8 @@ options:
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:GetMailDomain),
     C(workmail:RegisterMailDomain), C(workmail:UpdateDefaultMailDomain), C(workmail:DeregisterMailDomain), and
-    to explain a domain in use C(workmail:ListUsers), C(workmail:ListGroups), C(workmail:ListAliases).
+    to check before deregistering that no address uses the domain C(workmail:ListUsers), C(workmail:ListGroups),
+    C(workmail:ListAliases).
     Registering also needs the SES permissions the WorkMail administrator guide lists."
 seealso:
   - module: mailops.workmail.mail_domain_info
