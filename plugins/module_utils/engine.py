@@ -26,8 +26,22 @@ from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import EntityResolver
 
-Outcome = namedtuple("Outcome", ["changed", "before", "after"])
-"""``before`` and ``after`` are the normalised resource ({} when absent), secrets left out."""
+Outcome = namedtuple("Outcome", ["changed", "before", "after", "secrets"])
+Outcome.__new__.__defaults__ = (None,)
+"""``before`` and ``after`` are the normalised resource ({} when absent), secrets left out.
+``secrets`` maps each secret option the run sends (or, in check mode, would send) to the mark that
+stands for it in a diff (see ``diff_after``): SET when the resource is created, RESET afterwards."""
+
+SET = "(set)"
+RESET = "(reset)"
+
+
+def diff_after(outcome):
+    """The ``after`` of a diff: the resource, plus a mark for each secret the run sets or resets
+    (``password: (reset)``), so that a change of a secret shows without showing the secret."""
+    after = dict(outcome.after)
+    after.update(outcome.secrets or {})
+    return after
 
 
 class Context:
@@ -72,13 +86,14 @@ class Field:
     enum         the API spells the value in upper case; the module in lower case
     create_only  can only be set when the resource is created; a different value later fails
     write_only   the service never returns it: no comparison, never returned, never in a diff
+    secret       a secret (a password): write-only, and a diff shows only that it is set or reset
     read_only    returned by the module, never set by it (IDs, states, dates)
     operation    the API operation whose input shape validates the option (default: the
                  resource's ``operations``, first that has ``member``)
     """
 
     def __init__(self, option, member=None, kind="str", casefold=False, enum=False, create_only=False,
-                 write_only=False, read_only=False, operation=None, write_member=None):
+                 write_only=False, read_only=False, operation=None, write_member=None, secret=False):
         self.option = option
         self.member = member
         self.write_member = write_member or member
@@ -86,7 +101,8 @@ class Field:
         self.casefold = casefold
         self.enum = enum
         self.create_only = create_only
-        self.write_only = write_only
+        self.write_only = write_only or secret
+        self.secret = secret
         self.read_only = read_only
         self.operation = operation
 
@@ -262,8 +278,10 @@ def reconcile(ctx, resource, desired, state="present"):
     resource.check(ctx, before, desired)
     created = not raw
     if created:
+        # The create call takes the secrets given.
+        secrets = _marks(resource, desired, SET)
         if ctx.check_mode:
-            return Outcome(True, {}, resource.public(resource.predict(ctx, desired)))
+            return Outcome(True, {}, resource.public(resource.predict(ctx, desired)), secrets)
         resource.create(ctx, desired)
         raw = resource.read(ctx, desired)
         current = resource.to_resource(ctx, raw)
@@ -272,15 +290,22 @@ def reconcile(ctx, resource, desired, state="present"):
         current = before
         changes = resource.changes(ctx, current, desired)
         _refuse_create_only(resource, changes)
-        changes.update(resource.secret_changes(ctx, current, desired))
+        sent = resource.secret_changes(ctx, current, desired)
+        secrets = _marks(resource, sent, RESET)
+        changes.update(sent)
 
     if not changes:
-        return Outcome(created, resource.public(before), resource.public(current))
+        return Outcome(created, resource.public(before), resource.public(current), secrets)
     if ctx.check_mode:
-        return Outcome(True, resource.public(before), resource.public(resource.predict_update(ctx, current, changes)))
+        return Outcome(True, resource.public(before), resource.public(resource.predict_update(ctx, current, changes)), secrets)
     resource.update(ctx, raw, changes, desired)
     after = resource.to_resource(ctx, resource.read(ctx, desired))
-    return Outcome(True, resource.public(before), resource.public(after))
+    return Outcome(True, resource.public(before), resource.public(after), secrets)
+
+
+def _marks(resource, values, mark):
+    """{option: mark} for each secret option of ``values`` that is set."""
+    return dict((f.option, mark) for f in resource.fields if f.secret and values.get(f.option) is not None)
 
 
 def _refuse_create_only(resource, changes):

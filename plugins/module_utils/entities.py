@@ -165,7 +165,7 @@ class User(Entity):
     fields = ENTITY_FIELDS + tuple(Field(option, "".join(p.title() for p in option.split("_"))) for option in USER_PROFILE) + (
         Field("role", "UserRole", write_member="Role", enum=True, operation="UpdateUser"),
         Field("identity_provider_user_id", "IdentityProviderUserId"),
-        Field("password", "Password", write_only=True, operation="CreateUser"),
+        Field("password", "Password", secret=True, operation="CreateUser"),
         Field("mailbox_quota", "MailboxQuota", kind="int", operation="UpdateMailboxQuota"),
         Field("mailbox_size", "MailboxSize", read_only=True),
         Field("id", "UserId", read_only=True),

@@ -22,6 +22,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils import validation
 
 from ansible_collections.mailops.workmail.plugins.module_utils.api import WorkMailAPI
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Context
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import reconcile
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import find_organization
@@ -90,7 +91,7 @@ class WorkMailModule:
         def task():
             ctx = self.context(**options)
             outcome = reconcile(ctx, resource, self.desired(resource), state or self.params["state"])
-            self.exit(outcome.changed, {resource.name: outcome.after}, outcome.before, outcome.after, ctx.warnings)
+            self.exit(outcome.changed, {resource.name: outcome.after}, outcome.before, diff_after(outcome), ctx.warnings)
 
         self.run(task)
 

@@ -111,12 +111,14 @@ options:
         these groups: uppercase letters, lowercase letters, digits, special characters (such as C(!) or C(~)),
         Latin-1 letters and symbols (such as C(\u00e9)). The module checks it before any call and says which
         rule it breaks, never the password itself."
-      - It never appears in results, diffs, logs or messages.
+      - "It never appears in results, diffs, logs or messages. With C(--diff), the after state shows
+        C(password: (set)) when a new user gets it and C(password: (reset)) when it is reset."
     type: str
   update_password:
     description:
       - V(on_create) sets O(password) only when the user is created.
-      - V(always) resets it on every run, which reports a change every time.
+      - "V(always) resets it on every run, which reports a change every time (the service cannot tell whether
+        the password differs); with C(--diff) the change shows as C(password: (reset))."
     type: str
     choices: [on_create, always]
     default: on_create

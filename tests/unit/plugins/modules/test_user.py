@@ -48,6 +48,8 @@ def test_create_enables_and_returns_the_user(run_module, workmail_client, org):
     assert result["user"]["mailbox_quota"] == 51200
     assert result["diff"]["before"] == {}
     assert result["diff"]["after"]["display_name"] == "Jane Doe"
+    assert result["diff"]["after"]["password"] == "(set)"
+    assert "password" not in result["user"]
     assert writes() == ["CreateUser", "UpdateUser", "RegisterToWorkMail"]
     assert PASSWORD not in json.dumps(result)
 
@@ -167,12 +169,19 @@ def test_update_password_always_resets_it_without_showing_it(run_module, org):
     run_module(user, jane(password=PASSWORD))
     workmail_emulator.clear_calls()
 
+    planned = run_module(user, jane(password=PASSWORD, update_password="always"), check_mode=True, diff=True)
+    assert writes() == []
     result = run_module(user, jane(password=PASSWORD, update_password="always"), diff=True)
 
     assert result["changed"] is True
     assert writes() == ["ResetPassword"]
     assert PASSWORD not in json.dumps(result)
     assert PASSWORD not in json.dumps(workmail_emulator.calls())
+    # The diff shows that the password is reset, never the password; the returned user has no password.
+    for run in (planned, result):
+        assert run["changed"] is True
+        assert run["diff"]["after"] == dict(run["diff"]["before"], password="(reset)")
+        assert "password" not in run["user"]
 
 
 @pytest.mark.parametrize(
