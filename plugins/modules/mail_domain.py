@@ -38,6 +38,9 @@ options:
   default:
     description:
       - V(true) makes this domain the organization's default domain (it must be verified).
+      - A domain that is not verified, without O(wait_for_verification), fails before any change, or for a
+        domain still to be registered, once registered. Check mode does not plan such a domain as the default
+        and warns why.
       - There is always exactly one default; to move it, set V(true) on another domain. V(false) on the
         current default fails and says so.
     type: bool

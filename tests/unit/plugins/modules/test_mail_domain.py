@@ -124,3 +124,40 @@ def test_a_label_longer_than_dns_allows_fails_before_any_write(run_module, workm
     assert result["msg"] == "name: '{0}' has a label of 70 characters (aaaaaaaaaaaa...); DNS labels hold at most 63".format(name)
     assert info["msg"] == "name: 'x..example.com' has an empty label (two dots in a row, or a dot at the start)"
     assert writes() == []
+
+
+NOT_VERIFIED = (
+    "default: example.com is not verified yet, so it cannot be the default domain. Publish its DNS records "
+    "(returned as records) and rerun, or set wait_for_verification: true."
+)
+
+
+def test_check_mode_does_not_plan_a_pending_domain_as_the_default(run_module, workmail_client, workmail_org):
+    workmail_emulator.configure(domain_verification_delay=3600)
+    workmail_emulator.clear_calls()
+
+    new = run_module(mail_domain, domain(default=True), check_mode=True, diff=True)
+    waited = run_module(mail_domain, domain(default=True, wait_for_verification=True), check_mode=True)
+
+    assert new["changed"] is True
+    assert new["mail_domain"]["default"] is False
+    assert new["diff"]["after"]["default"] is False
+    assert new.warnings == [NOT_VERIFIED]
+    # With wait_for_verification the run waits for the domain, so the plan may promise it.
+    assert waited["mail_domain"]["default"] is True
+    assert waited.warnings == []
+    assert writes() == []
+
+    run_module(mail_domain, domain())
+    workmail_emulator.clear_calls()
+    pending = run_module(mail_domain, domain(default=True), check_mode=True)
+    applied = run_module(mail_domain, domain(default=True))
+
+    assert pending["changed"] is False
+    assert pending["mail_domain"]["default"] is False
+    assert pending.warnings == [NOT_VERIFIED]
+    # The real run refuses the same, before any write.
+    assert applied.failed
+    assert applied["msg"] == NOT_VERIFIED
+    assert writes() == []
+    assert workmail_client.describe_organization(OrganizationId=workmail_org)["DefaultMailDomain"] == "example-corp.awsapps.com"
