@@ -16,6 +16,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import hashlib
+import json
+
 try:
     import botocore.exceptions
     from botocore import xform_name
@@ -30,6 +33,23 @@ from ansible_collections.mailops.workmail.plugins.module_utils.errors import Wor
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import error_code
 
 PAGE_SIZE = 100
+# How many times a create is sent again when the service answers with an object deleted since.
+MAX_REPLAYS = 5
+
+
+def client_token(operation, params, *salt):
+    """A ClientToken derived from the request itself: ``operation`` and every parameter but the
+    token (the organization, the name, the content), plus ``salt``.
+
+    The same request gives the same token, so a create sent twice (a retry whose first reply was
+    lost, two runs at once) is made once: the service answers the second with the first's reply.
+    A different request gives another token, as the service asks (a token reused with other
+    parameters is refused). ``salt`` tells apart a request that must not be taken for an earlier
+    identical one (see ``WorkMailAPI.create_once``).
+    """
+    request = dict((k, v) for k, v in params.items() if k != "ClientToken")
+    body = json.dumps([operation, request, list(salt)], sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 class WorkMailAPI:
@@ -64,6 +84,26 @@ class WorkMailAPI:
             if e.code in NOT_FOUND_CODES:
                 return None
             raise
+
+    def create_once(self, operation, id_key, exists, **params):
+        """Send the create ``operation`` with a ClientToken derived from ``params``; return the new
+        object's ID (``response[id_key]``).
+
+        The service remembers a token for hours and answers a repeat with the original reply and no
+        second effect. So after a delete, the same create again would get the deleted object's ID
+        back and create nothing: ``exists(id)`` tells whether the ID answered is a live object. When it
+        is not, the create is sent again with that ID folded into the token, which makes it a new
+        request, and the same new request for any run that finds the same dead ID.
+        """
+        dead = []
+        for _attempt in range(MAX_REPLAYS):
+            object_id = self.call(operation, ClientToken=client_token(operation, params, *dead), **params)[id_key]
+            if exists(object_id):
+                return object_id
+            dead.append(object_id)
+        raise WorkMailError(
+            "{0} answered {1} times with objects that no longer exist ({2})".format(operation, len(dead), ", ".join(dead))
+        )
 
     def paginate(self, operation, result_key, page_size=PAGE_SIZE, **params):
         """All items of a list operation, following NextToken by hand (five have no paginator)."""
@@ -229,8 +269,9 @@ class WorkMailAPI:
     def get_impersonation_role(self, organization_id, role_id):
         return self.find("GetImpersonationRole", OrganizationId=organization_id, ImpersonationRoleId=role_id)
 
-    def create_impersonation_role(self, organization_id, **role):
-        return self.call("CreateImpersonationRole", OrganizationId=organization_id, **role)["ImpersonationRoleId"]
+    def create_impersonation_role(self, organization_id, exists, **role):
+        """Create a role once (see ``create_once``); ``exists(role_id)`` tells a live role."""
+        return self.create_once("CreateImpersonationRole", "ImpersonationRoleId", exists, OrganizationId=organization_id, **role)
 
     def update_impersonation_role(self, organization_id, role_id, **role):
         self.call("UpdateImpersonationRole", OrganizationId=organization_id, ImpersonationRoleId=role_id, **role)

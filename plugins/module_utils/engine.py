@@ -26,24 +26,40 @@ from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import EntityResolver
 
-Outcome = namedtuple("Outcome", ["changed", "before", "after"])
-"""``before`` and ``after`` are the normalised resource ({} when absent), secrets left out."""
+Outcome = namedtuple("Outcome", ["changed", "before", "after", "secrets"])
+Outcome.__new__.__defaults__ = (None,)
+"""``before`` and ``after`` are the normalised resource ({} when absent), secrets left out.
+``secrets`` maps each secret option the run sends (or, in check mode, would send) to the mark that
+stands for it in a diff (see ``diff_after``): SET when the resource is created, RESET afterwards."""
+
+SET = "(set)"
+RESET = "(reset)"
+
+
+def diff_after(outcome):
+    """The ``after`` of a diff: the resource, plus a mark for each secret the run sets or resets
+    (``password: (reset)``), so that a change of a secret shows without showing the secret."""
+    after = dict(outcome.after)
+    after.update(outcome.secrets or {})
+    return after
 
 
 class Context:
     """What one reconcile needs: the API, the organization and plain options.
 
     ``organization_id`` is None only in check mode, when the organization does not exist yet.
+    ``organization`` is the organization as the user named it (alias or ID), for messages.
     ``options`` holds a resource's behaviour switches that are not resource fields
     (``update_password``, ``wait``, ...). ``warnings`` collects messages for the user.
     """
 
-    def __init__(self, api, organization_id=None, check_mode=False, options=None):
+    def __init__(self, api, organization_id=None, check_mode=False, options=None, organization=None):
         self.api = api
         self.organization_id = organization_id
+        self.organization = organization or organization_id
         self.check_mode = check_mode
         self.options = options or {}
-        self.resolver = EntityResolver(api, organization_id)
+        self.resolver = EntityResolver(api, organization_id, self.organization)
         self.warnings = []
 
     def refuse(self, option, problems, code=None):
@@ -70,13 +86,14 @@ class Field:
     enum         the API spells the value in upper case; the module in lower case
     create_only  can only be set when the resource is created; a different value later fails
     write_only   the service never returns it: no comparison, never returned, never in a diff
+    secret       a secret (a password): write-only, and a diff shows only that it is set or reset
     read_only    returned by the module, never set by it (IDs, states, dates)
     operation    the API operation whose input shape validates the option (default: the
                  resource's ``operations``, first that has ``member``)
     """
 
     def __init__(self, option, member=None, kind="str", casefold=False, enum=False, create_only=False,
-                 write_only=False, read_only=False, operation=None, write_member=None):
+                 write_only=False, read_only=False, operation=None, write_member=None, secret=False):
         self.option = option
         self.member = member
         self.write_member = write_member or member
@@ -84,7 +101,8 @@ class Field:
         self.casefold = casefold
         self.enum = enum
         self.create_only = create_only
-        self.write_only = write_only
+        self.write_only = write_only or secret
+        self.secret = secret
         self.read_only = read_only
         self.operation = operation
 
@@ -245,8 +263,9 @@ class Plan:
     the options an update sends (option -> new value); ``raw`` the API object read.
     """
 
-    def __init__(self, resource, desired, raw, before, action=None, changes=None, after=None):
+    def __init__(self, resource, desired, raw, before, action=None, changes=None, after=None, secrets=None):
         self.resource = resource
+        self.secrets = secrets or {}
         self.desired = desired
         self.raw = raw
         self.before = before
@@ -261,7 +280,7 @@ class Plan:
     def outcome(self, after=None):
         """The Outcome of this plan (``after`` as written, when it was re-read), secrets left out."""
         public = self.resource.public
-        return Outcome(self.changed, public(self.before), public(self.after if after is None else after))
+        return Outcome(self.changed, public(self.before), public(self.after if after is None else after), self.secrets)
 
 
 _READ = object()
@@ -291,13 +310,15 @@ def plan(ctx, resource, desired, state="present", raw=_READ):
     desired = resource.resolve(ctx, desired)
     resource.check(ctx, before, desired)
     if not raw:
-        return Plan(resource, desired, raw, before, "create", after=resource.predict(ctx, desired))
+        # The create call takes the secrets given.
+        return Plan(resource, desired, raw, before, "create", after=resource.predict(ctx, desired), secrets=_marks(resource, desired, SET))
     changes = resource.changes(ctx, before, desired)
     _refuse_create_only(resource, changes)
-    changes.update(resource.secret_changes(ctx, before, desired))
+    sent = resource.secret_changes(ctx, before, desired)
+    changes.update(sent)
     if not changes:
         return Plan(resource, desired, raw, before)
-    return Plan(resource, desired, raw, before, "update", changes, resource.predict_update(ctx, before, changes))
+    return Plan(resource, desired, raw, before, "update", changes, resource.predict_update(ctx, before, changes), _marks(resource, sent, RESET))
 
 
 def apply(ctx, planned, reread=True):
@@ -334,6 +355,11 @@ def reconcile(ctx, resource, desired, state="present"):
     Returns an Outcome. In check mode no write call is made and ``after`` is the prediction.
     """
     return apply(ctx, plan(ctx, resource, desired, state))
+
+
+def _marks(resource, values, mark):
+    """{option: mark} for each secret option of ``values`` that is set."""
+    return dict((f.option, mark) for f in resource.fields if f.secret and values.get(f.option) is not None)
 
 
 def _refuse_create_only(resource, changes):

@@ -16,6 +16,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
@@ -25,6 +26,8 @@ from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wa
 
 # How long WorkMail may lag behind a register, deregister or create (seconds).
 STATE_LAG_TIMEOUT = 120
+# The largest mailbox quota, in MB: WorkMail mailboxes hold at most 50 GB (also the default).
+MAX_MAILBOX_QUOTA = 51200
 
 ENTITY_FIELDS = (
     Field("name", "Name", casefold=True, create_only=True),
@@ -175,7 +178,7 @@ USER_OPTIONS = dict(
     country=dict(type="str"),
     office=dict(type="str"),
     hidden_from_global_address_list=dict(type="bool"),
-    role=dict(type="str", choices=["user", "resource", "system_user", "remote_user"]),
+    role=dict(type="str", choices=["user", "remote_user"]),
     identity_provider_user_id=dict(type="str"),
     password=dict(type="str", no_log=True),
     update_password=dict(type="str", choices=["on_create", "always"], default="on_create", no_log=False),
@@ -196,7 +199,7 @@ class User(Entity):
     fields = ENTITY_FIELDS + tuple(Field(option, "".join(p.title() for p in option.split("_"))) for option in USER_PROFILE) + (
         Field("role", "UserRole", write_member="Role", enum=True, operation="UpdateUser"),
         Field("identity_provider_user_id", "IdentityProviderUserId"),
-        Field("password", "Password", write_only=True, operation="CreateUser"),
+        Field("password", "Password", secret=True, operation="CreateUser"),
         Field("mailbox_quota", "MailboxQuota", kind="int", operation="UpdateMailboxQuota"),
         Field("mailbox_size", "MailboxSize", read_only=True),
         Field("id", "UserId", read_only=True),
@@ -257,6 +260,18 @@ class User(Entity):
     def update_after_enable(self, ctx, raw, changes):
         if "mailbox_quota" in changes:
             ctx.api.update_mailbox_quota(ctx.organization_id, raw["UserId"], changes["mailbox_quota"])
+
+    def validate(self, desired):
+        super(User, self).validate(desired)
+        if desired.get("password") is not None:
+            validation.check_password("password", desired["password"])
+        if (desired.get("mailbox_quota") or 0) > MAX_MAILBOX_QUOTA:
+            raise ParameterError(
+                "mailbox_quota",
+                "{0} is more than {1}: a WorkMail mailbox holds at most 50 GB ({1} MB), which is also the default quota".format(
+                    desired["mailbox_quota"], MAX_MAILBOX_QUOTA
+                ),
+            )
 
     def check(self, ctx, current, desired):
         super(User, self).check(ctx, current, desired)

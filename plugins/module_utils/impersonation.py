@@ -17,15 +17,18 @@ __metaclass__ = type
 
 import hashlib
 import re
-import uuid
 
 from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import appears
 
 RULE_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+# How long a role just created may take to be readable (seconds). A role that is still not there
+# after it was answered to a create is one deleted since the same create was last sent.
+CREATED_ROLE_LAG = 5
 RULE_TARGETS = (("target_users", "TargetUsers"), ("not_target_users", "NotTargetUsers"))
 
 
@@ -84,8 +87,8 @@ def resolve_roles(ctx, refs, option, roles):
             ids.append(found)
     if missing and not ctx.check_mode:
         raise WorkMailError(
-            "{0}: no impersonation role has the name or ID {1} in organization {2}".format(
-                option, ", ".join(repr(m) for m in missing), ctx.organization_id
+            "{0}: no impersonation role has the name or ID {1} in organization {2!r}".format(
+                option, ", ".join(repr(m) for m in missing), ctx.organization
             ),
             option=option,
         )
@@ -253,12 +256,18 @@ class ImpersonationRole(Resource):
             "Name": desired["name"],
             "Type": desired["type"].upper(),
             "Rules": [rule_to_api(rule) for rule in desired.get("rules") or []],
-            # One token per task: a retry of a create whose answer was lost makes no second role.
-            "ClientToken": str(uuid.uuid4()),
         }
         if desired.get("description"):
             params["Description"] = desired["description"]
-        ctx.api.create_impersonation_role(ctx.organization_id, **params)
+        # Role names are not unique: a create sent twice (a lost reply retried, two runs at once)
+        # must make one role, which a ClientToken derived from the request ensures. The role answered
+        # must be there under this name: one deleted or renamed since is not this create's.
+
+        def live(role_id):
+            role = ctx.api.get_impersonation_role(ctx.organization_id, role_id)
+            return role if role and role.get("Name") == desired["name"] else None
+
+        return ctx.api.create_impersonation_role(ctx.organization_id, lambda role_id: appears(lambda: live(role_id), CREATED_ROLE_LAG), **params)
 
     def update(self, ctx, raw, changes, desired):
         # UpdateImpersonationRole replaces the whole role: send what stays as well.

@@ -19,6 +19,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.engine import Fie
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import domain_name
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
 
 VERIFIED = "VERIFIED"
@@ -42,7 +43,7 @@ class MailDomain(Resource):
     )
 
     def normalize(self, desired):
-        desired["name"] = desired["name"].lower()
+        desired["name"] = domain_name("name", desired["name"])
         return desired
 
     def read(self, ctx, desired):
@@ -58,7 +59,7 @@ class MailDomain(Resource):
         """Normalised domains: the one ``name`` names, or all of the organization."""
         if ctx.organization_id is None:
             return []
-        names = [name.lower()] if name else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
+        names = [domain_name("name", name)] if name else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
         raws = [self.read(ctx, {"name": n}) for n in names]
         return [self.to_resource(ctx, raw) for raw in raws if raw]
 
@@ -67,10 +68,28 @@ class MailDomain(Resource):
         resource["records"] = records(raw)
         return resource
 
+    def check(self, ctx, current, desired):
+        problem = self._default_problem(ctx, current, desired)
+        if problem:
+            # A real run refuses here (an existing domain) or once it has registered it (a new one);
+            # check mode warns, since an earlier task may yet get the domain verified.
+            ctx.refuse("default", [problem])
+
+    def _default_problem(self, ctx, current, desired):
+        """Why this run could not make the domain the default, as far as can be told before it
+        starts: it is not verified and the run will not wait for it. None when nothing stops it."""
+        if not desired.get("default") or current.get("default") or ctx.options.get("wait_for_verification"):
+            return None
+        if current and resource_verified(current):
+            return None
+        if not current and not ctx.check_mode:
+            return None  # a real run registers it, then looks (the service may verify it at once)
+        return _not_verified_message(desired["name"])
+
     def predict(self, ctx, desired):
         predicted = super(MailDomain, self).predict(ctx, desired)
         predicted.update(
-            default=bool(desired.get("default")),
+            default=bool(desired.get("default")) and not self._default_problem(ctx, {}, desired),
             is_test_domain=False,
             ownership_verification_status=VERIFIED if ctx.options.get("wait_for_verification") else "PENDING",
             dkim_verification_status=VERIFIED if ctx.options.get("wait_for_verification") else "PENDING",
@@ -79,6 +98,9 @@ class MailDomain(Resource):
 
     def changes(self, ctx, current, desired):
         changes = super(MailDomain, self).changes(ctx, current, desired)
+        if ctx.check_mode and changes.get("default") and self._default_problem(ctx, current, desired):
+            # The plan does not promise what the run would refuse (check warned why).
+            del changes["default"]
         if changes.get("default") is False:
             raise ParameterError(
                 "default", "{0} is the default domain; make another domain the default instead (default: true on it)".format(desired["name"])
@@ -91,11 +113,7 @@ class MailDomain(Resource):
     def update(self, ctx, raw, changes, desired):
         if changes.get("default"):
             if not verified(raw):
-                raise WorkMailError(
-                    "default: {0} is not verified yet, so it cannot be the default domain. Publish its DNS records "
-                    "(returned as records) and rerun, or set wait_for_verification: true.".format(desired["name"]),
-                    option="default",
-                )
+                raise WorkMailError("default: " + _not_verified_message(desired["name"]), option="default")
             ctx.api.update_default_mail_domain(ctx.organization_id, desired["name"])
 
     def check_delete(self, ctx, raw):
@@ -104,15 +122,15 @@ class MailDomain(Resource):
             raise WorkMailError("{0} is the organization's test domain, which cannot be deregistered".format(name))
         if raw.get("IsDefault"):
             raise WorkMailError("{0} is the default domain; make another domain the default before removing it".format(name))
-        if ctx.check_mode:
-            # A real run learns this from the service; check mode has to look.
-            holders = addresses_on(ctx, name)
-            if holders:
-                raise WorkMailError(_in_use_message(name, holders))
+        # Look before deregistering: the service only says "in use", this says by whom.
+        holders = addresses_on(ctx, name)
+        if holders:
+            raise WorkMailError(_in_use_message(name, holders), code="MailDomainInUseException")
 
     def delete(self, ctx, raw):
         name = raw["DomainName"]
         try:
+            # An address may still have been given out since check_delete looked.
             ctx.api.deregister_mail_domain(ctx.organization_id, name)
         except WorkMailError as e:
             if e.code != "MailDomainInUseException":
@@ -132,6 +150,18 @@ class MailDomain(Resource):
 
 def verified(raw):
     return raw.get("OwnershipVerificationStatus") == VERIFIED and raw.get("DkimVerificationStatus") == VERIFIED
+
+
+def resource_verified(resource):
+    """``verified`` of a domain in the module's form."""
+    return resource.get("ownership_verification_status") == VERIFIED and resource.get("dkim_verification_status") == VERIFIED
+
+
+def _not_verified_message(name):
+    return (
+        "{0} is not verified yet, so it cannot be the default domain. Publish its DNS records "
+        "(returned as records) and rerun, or set wait_for_verification: true.".format(name)
+    )
 
 
 def _in_use_message(name, holders):

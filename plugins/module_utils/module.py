@@ -14,10 +14,15 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible.module_utils import basic
+
 from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleAWSModule
+
+from ansible_collections.mailops.workmail.plugins.module_utils import validation
 
 from ansible_collections.mailops.workmail.plugins.module_utils.api import WorkMailAPI
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Context
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import reconcile
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import find_organization
@@ -36,6 +41,7 @@ class WorkMailModule:
         spec = dict(organization=ORGANIZATION_OPTION) if organization else {}
         spec.update(argument_spec)
         kwargs.setdefault("supports_check_mode", True)
+        _refuse_bad_shapes(spec, kwargs)
         self.module = AnsibleAWSModule(argument_spec=spec, **kwargs)
         self.params = self.module.params
         self.check_mode = self.module.check_mode
@@ -71,8 +77,9 @@ class WorkMailModule:
 
     def context(self, **options):
         """A reconcile Context for this task (resolving ``organization`` when the module has it)."""
-        organization_id = self.organization_id() if "organization" in self.params else None
-        return Context(self.api, organization_id, self.check_mode, options)
+        if "organization" not in self.params:
+            return Context(self.api, None, self.check_mode, options)
+        return Context(self.api, self.organization_id(), self.check_mode, options, organization=self.params["organization"])
 
     def desired(self, resource):
         """The resource's options as the user set them (None = unset)."""
@@ -91,7 +98,7 @@ class WorkMailModule:
         def task():
             ctx = self.context(**options)
             outcome = reconcile(ctx, resource, self.desired(resource), state or self.params["state"])
-            self.exit(outcome.changed, {resource.name: outcome.after}, outcome.before, outcome.after, ctx.warnings)
+            self.exit(outcome.changed, {resource.name: outcome.after}, outcome.before, diff_after(outcome), ctx.warnings)
 
         self.run(task)
 
@@ -149,4 +156,45 @@ class WorkMailModule:
 
     def fail(self, error):
         extra = {"error_code": error.code} if error.code else {}
+        self._keep_readable(error.message)
         self.module.fail_json(msg=error.message, **extra)
+
+    def _keep_readable(self, message):
+        """Messages of the collection never hold a secret, so a secret found in ``message`` is a
+        coincidence (a password "a" is in most words). Ansible would mask it wherever it appears and
+        garble the message ("Cre********teUser"): keep it out of the invocation instead, and let the
+        message through."""
+        module = getattr(self.module, "_module", self.module)
+        coincidences = [value for value in module.no_log_values if value and value in message]
+        for value in coincidences:
+            module.no_log_values.discard(value)
+            _hide(module.params, value)
+
+
+def _refuse_bad_shapes(spec, kwargs):
+    """Fail when a value is a string or a list where a dictionary (or a list of them) is expected,
+    with a message that names the option and shows the shape it takes, instead of Ansible's
+    "dictionary requested, could not parse JSON or key=value". To fail, the module is built with
+    that option accepting anything."""
+    problem = validation.shape_problem(spec, basic._load_params() or {})  # pylint: disable=protected-access
+    if problem is None:
+        return
+    option, message = problem
+    relaxed = dict(spec)
+    relaxed[option] = dict((k, v) for k, v in spec[option].items() if k not in ("type", "elements", "options"))
+    relaxed[option]["type"] = "raw"
+    AnsibleAWSModule(argument_spec=relaxed, **kwargs).fail_json(msg=message)
+
+
+NO_LOG_MARK = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+
+
+def _hide(container, secret):
+    """Replace every value equal to ``secret`` in the parameters ``container`` (nested) by Ansible's mark."""
+    keys = container.keys() if isinstance(container, dict) else range(len(container))
+    for key in list(keys):
+        value = container[key]
+        if isinstance(value, (dict, list)):
+            _hide(value, secret)
+        elif value == secret:
+            container[key] = NO_LOG_MARK

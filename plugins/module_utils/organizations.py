@@ -22,6 +22,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.errors import Par
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import GONE_ORGANIZATION_STATES
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import find_organization
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import domain_name
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
 
 ACTIVE = "Active"
@@ -47,6 +48,17 @@ class Organization(Resource):
         Field("completed_date", "CompletedDate", read_only=True),
         Field("error_message", "ErrorMessage", read_only=True),
     )
+
+    def normalize(self, desired):
+        if desired.get("domains"):
+            desired = dict(desired)
+            desired["domains"] = [
+                dict(domain, domain_name=domain_name("domains[{0}].domain_name".format(index), domain["domain_name"]))
+                if domain.get("domain_name") is not None
+                else domain
+                for index, domain in enumerate(desired["domains"])
+            ]
+        return desired
 
     def validate(self, desired):
         super(Organization, self).validate(dict((k, v) for k, v in desired.items() if k != "domains"))

@@ -20,6 +20,7 @@ from collections import namedtuple
 from ansible_collections.mailops.workmail.plugins.module_utils import lists
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.resolve import refuse_empty
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
 
 Change = namedtuple("Change", ["changed", "result", "before", "after"])
@@ -64,6 +65,8 @@ def reconcile_membership(ctx, groups, members, mode):
     Returns a Change whose result is a list, one item per group: name, id, added, removed
     (member names) and members (the member names afterwards).
     """
+    refuse_empty("groups", groups, types=("GROUP",))
+    refuse_empty("members", members)
     planning = ctx.check_mode
     group_entities, missing_groups = ctx.resolver.resolve_all(groups, "groups", types=("GROUP",), planning=planning)
     currents = [(group, GROUP.members(ctx, group["id"]) if group["id"] else []) for group in group_entities]
@@ -76,10 +79,11 @@ def reconcile_membership(ctx, groups, members, mode):
 
     plans = []
     for group, current in currents:
-        if group["id"] and any(m["id"] == group["id"] for m in member_entities):
+        if any(_entity_key(m) == _entity_key(group) for m in member_entities):
             raise ParameterError("members", "group {0!r} cannot be a member of itself".format(group["name"]))
         to_add, to_remove = lists.plan(current, member_entities, mode, key=_entity_key)
         plans.append((group, current, to_add, to_remove))
+    _refuse_nesting_loops(ctx, plans)
 
     result, before, after = [], {}, {}
     for group, current, to_add, to_remove in plans:
@@ -102,6 +106,47 @@ def reconcile_membership(ctx, groups, members, mode):
         )
     changed = any(item["added"] or item["removed"] for item in result)
     return Change(changed, result, before, after)
+
+
+def _may_be_group(entity):
+    # In check mode an entity still to be created has no type yet: it may be a group.
+    return entity["type"] in ("group", None)
+
+
+def _refuse_nesting_loops(ctx, plans):
+    """Refuse, before any write, an added group member that would make a group contain itself
+    through a chain of nested groups.
+
+    The groups of the task are taken as the plans leave them; other groups are read as needed
+    (ListGroupMembers of member groups, recursively). A group still to be created (check mode)
+    has no members yet.
+    """
+    names = {}
+    members = {}
+    for group, current, to_add, to_remove in plans:
+        names[_entity_key(group)] = group["name"]
+        members[_entity_key(group)] = [m for m in lists.apply_plan(current, to_add, to_remove, key=_entity_key) if _may_be_group(m)]
+        names.update((_entity_key(m), m["name"]) for m in to_add)
+
+    def members_of(key):
+        if key not in members:
+            # Keys are IDs, or "name:..." for a group still to be created.
+            members[key] = [m for m in GROUP.members(ctx, key) if m["type"] == "group"] if not key.startswith("name:") else []
+        for member in members[key]:
+            names.setdefault(_entity_key(member), member["name"])
+        return [_entity_key(member) for member in members[key]]
+
+    for group, _current, to_add, _to_remove in plans:
+        for member in to_add:
+            path = nesting_path(members_of, _entity_key(group), _entity_key(member)) if _may_be_group(member) else None
+            if path:
+                steps = ["{0} contains {1}".format(names[path[0]], names[path[1]])] + [names[key] for key in path[2:]]
+                raise ParameterError(
+                    "members",
+                    "adding group {0!r} to {1!r} would make {1!r} contain itself ({2})".format(
+                        member["name"], group["name"], ", which contains ".join(steps)
+                    ),
+                )
 
 
 def reconcile_aliases(ctx, entity_ref, aliases, mode):

@@ -9,6 +9,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
 
@@ -30,6 +31,13 @@ def find_organization(api, ref):
     return found
 
 
+def refuse_empty(option, refs, types=("USER", "GROUP")):
+    """Fail naming ``option`` when one of ``refs`` (references to users or groups) is empty."""
+    if any(not (ref or "").strip() for ref in refs):
+        kinds = " or ".join(t.lower() for t in types)
+        raise ParameterError(option, "holds an empty entry; give each {0} by name, email address or ID".format(kinds))
+
+
 def entity_summary(entity_type, raw):
     """A user or group as the relationship modules return it."""
     return {
@@ -44,9 +52,10 @@ def entity_summary(entity_type, raw):
 class EntityResolver:
     """Resolves users and groups given by name, email or ID, each at most once per task."""
 
-    def __init__(self, api, organization_id):
+    def __init__(self, api, organization_id, organization=None):
         self.api = api
         self.organization_id = organization_id
+        self.organization = organization or organization_id
         self._cache = {}
         self._domains = {}
         self._holders = {}
@@ -67,7 +76,9 @@ class EntityResolver:
 
         When ``planning`` (check mode), unknown ones are not an error: an earlier task may create
         them, so they come back as placeholders with ``id`` None, and ``missing`` lists them.
+        An empty reference fails naming ``option``, in check mode too.
         """
+        refuse_empty(option, refs, types)
         found, missing = [], []
         for ref in refs:
             entity = self.resolve(ref, types) if self.organization_id else None
@@ -77,7 +88,7 @@ class EntityResolver:
             found.append(entity)
         if missing and not planning:
             raise WorkMailError(
-                "{0}: not found in organization {1}: {2}".format(option, self.organization_id, ", ".join(missing)), option=option
+                "{0}: not found in organization {1!r}: {2}".format(option, self.organization, ", ".join(missing)), option=option
             )
         return found, missing
 

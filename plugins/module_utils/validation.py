@@ -15,6 +15,8 @@ __metaclass__ = type
 
 import re
 
+from ansible.module_utils.common.validation import check_type_dict
+
 try:
     import botocore.session
 except ImportError:
@@ -23,6 +25,45 @@ except ImportError:
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 
 _MODEL = []
+
+# What each pattern of the model allows, in plain words, to complete "it must ...". Keyed by the
+# model's pattern string; a test fails when a pattern the collection validates has no entry here.
+PATTERN_HINTS = {
+    r"[\S\s]*|[a-zA-Z0-9/+=]{1,1024}": "be a token the service returned",
+    r"[\u0020-\u00FF]+": "use Latin-1 characters only (letters, digits, spaces and symbols of Western European "
+    "languages; no line breaks, tabs, emoji or other scripts)",
+    r"[\w\-.]+(@[a-zA-Z0-9.\-]+\.[a-zA-Z0-9-]{2,})?": "use letters, digits, '_', '-' and '.' only, optionally followed "
+    "by @ and a domain (like jdoe or jdoe@example.com); no spaces",
+    r"[\w\d\s\S\-!?=,.;:'_]+": "not be empty",
+    r"[\x21-\x7e]+": "use printable ASCII characters only, without spaces",
+    r"[^/\\]*": "be a Route 53 hosted zone ID such as Z0123456789ABCDEFGHIJ (no '/' or '\\')",
+    r"[^\x00-\x09\x0B\x0C\x0E-\x1F\x7F\x3C\x3E\x5C]+": "not hold '<', '>', '\\', tabs or other control characters "
+    "(line breaks are fine)",
+    r"[^\x00-\x1F\x7F\x3C\x3E\x5C]+": "not hold '<', '>', '\\', line breaks, tabs or other control characters",
+    r"[a-zA-Z0-9.-]+": "be a domain name such as example.com (letters, digits, '.' and '-' only)",
+    r"[a-zA-Z0-9._%+-]{1,64}@[a-zA-Z0-9.-]+\.[a-zA-Z-]{2,}": "be an email address such as jane.doe@example.com",
+    r"[a-zA-Z0-9._%+@-]+": "be a name, email address or ID: letters, digits and . _ % + @ - only, no spaces",
+    r"[a-zA-Z0-9_-]+": "use letters, digits, '_' and '-' only",
+    r"[a-zA-Z]+": "use letters only",
+    r"^$|^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$": "be an IAM Identity "
+    "Center user ID (a UUID such as 0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, optionally after 10 hexadecimal digits and '-'), "
+    "or empty",
+    r"^(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])$": "be an "
+    "IPv4 address such as 192.0.2.10",
+    r"^(([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\.){3}([0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])"
+    r"/([0-9]|[12][0-9]|3[0-2])$": "be an IPv4 range in CIDR notation such as 192.0.2.0/24",
+    r"^(?!d-)([\da-zA-Z]+)([-][\da-zA-Z]+)*": "use letters and digits in groups joined by single hyphens, not starting "
+    "with 'd-' (like example-corp)",
+    r"^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$": "be an IAM Identity "
+    "Center user ID (a UUID such as 0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, optionally after 10 hexadecimal digits and '-')",
+    r"^[A-Fa-f0-9-]+$": "use hexadecimal digits and '-' only",
+    r"^d-[0-9a-f]{10}$": "be a directory ID: d- and 10 lowercase hexadecimal digits (like d-0123456789)",
+    r"^m-[0-9a-f]{32}$": "be an organization ID: m- and 32 lowercase hexadecimal digits",
+    r"arn:aws:kms:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}": "be a KMS key ARN such as "
+    "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    r"arn:aws:workmail:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}": "be a WorkMail ARN such as "
+    "arn:aws:workmail:us-east-1:111122223333:organization/m-0123456789abcdef0123456789abcdef",
+}
 
 
 def service_model():
@@ -71,7 +112,9 @@ def _check_shape(option, value, shape):
             raise ParameterError(option, "{0!r} is not one of {1}".format(value, ", ".join(meta["enum"])))
         # An empty string clears a field; patterns that need one character don't apply to it.
         if value and "pattern" in meta and not re.fullmatch(meta["pattern"], value, re.ASCII):
-            raise ParameterError(option, "{0!r} does not match the pattern {1}".format(value, meta["pattern"]))
+            # A secret is never repeated, not even in part.
+            given = "the value given" if is_secret(shape) else repr(value)
+            raise ParameterError(option, "{0} is not valid: it must {1}".format(given, pattern_hint(meta["pattern"])))
     elif shape.type_name in ("integer", "long"):
         if "min" in meta and value < meta["min"]:
             raise ParameterError(option, "{0} is less than the minimum {1}".format(value, meta["min"]))
@@ -79,11 +122,25 @@ def _check_shape(option, value, shape):
             raise ParameterError(option, "{0} is more than the maximum {1}".format(value, meta["max"]))
 
 
+def pattern_hint(pattern):
+    """What ``pattern`` (a pattern string of the model) allows, in plain words."""
+    return PATTERN_HINTS.get(pattern) or "match the pattern {0}".format(pattern)
+
+
+def is_secret(shape):
+    """Whether values of ``shape`` are secrets (passwords), never to be repeated in a message."""
+    return bool(shape.metadata.get("sensitive")) and shape.name.endswith("Password")
+
+
 def _check_range(option, size, meta, unit):
     if size < meta.get("min", 0):
-        raise ParameterError(option, "must have at least {0} {1}".format(meta["min"], unit))
+        raise ParameterError(option, "must have at least {0} {1}".format(meta["min"], _plural(unit, meta["min"])))
     if "max" in meta and size > meta["max"]:
-        raise ParameterError(option, "must have at most {0} {1}".format(meta["max"], unit))
+        raise ParameterError(option, "must have at most {0} {1}".format(meta["max"], _plural(unit, meta["max"])))
+
+
+def _plural(unit, count):
+    return unit if count != 1 else unit[:-1]
 
 
 def member_shape_names(operation):
@@ -98,3 +155,178 @@ def fits(operation, member, value):
     except ParameterError:
         return False
     return True
+
+
+def shape_problem(spec, params):
+    """The first value of ``params`` that does not have the shape the Ansible argument ``spec`` gives
+    it, where a dictionary or a list of dictionaries is expected: ``(option, message)`` with the
+    top-level option at fault and a message that names the option (or the item, as ``rules[1]``) and
+    shows the expected shape, never the value itself. None when every such value has its shape.
+
+    Ansible's own conversion would only say "dictionary requested, could not parse JSON or key=value".
+    """
+    for option, option_spec in spec.items():
+        value = _given(option, option_spec, params)
+        problem = _value_shape_problem(option, option_spec, value)
+        if problem:
+            return option, problem
+    return None
+
+
+def _given(option, option_spec, params):
+    for name in [option] + list(option_spec.get("aliases") or []):
+        if params.get(name) is not None:
+            return params[name]
+    return None
+
+
+def _value_shape_problem(where, option_spec, value):
+    if value is None:
+        return None
+    kind, elements = option_spec.get("type"), option_spec.get("elements")
+    if kind == "dict":
+        if not _dict_like(value):
+            return "{0}: must be {1}; got {2}".format(where, _shape(option_spec), _kind_of(value))
+        return _sub_shape_problem(where + ".", option_spec, value)
+    if kind == "list" and elements == "dict":
+        if not isinstance(value, (list, tuple)):
+            return "{0}: must be {1}; got {2}".format(where, _shape(option_spec), _kind_of(value))
+        item_spec = dict(option_spec, type="dict")
+        for index, item in enumerate(value):
+            item_where = "{0}[{1}]".format(where, index)
+            if not _dict_like(item):
+                return "{0}: must be {1}; got {2}".format(item_where, _shape(item_spec), _kind_of(item))
+            problem = _sub_shape_problem(item_where + ".", item_spec, item)
+            if problem:
+                return problem
+    return None
+
+
+def _sub_shape_problem(prefix, option_spec, value):
+    if not isinstance(value, dict):
+        return None  # a string Ansible converts; it checks what it holds
+    for name, sub_spec in (option_spec.get("options") or {}).items():
+        problem = _value_shape_problem(prefix + name, sub_spec, _given(name, sub_spec, value))
+        if problem:
+            return problem
+    return None
+
+
+def _dict_like(value):
+    if isinstance(value, dict):
+        return True
+    try:
+        check_type_dict(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _shape(option_spec):
+    """The shape ``option_spec`` asks for, in words, with an example in YAML flow style."""
+    options = option_spec.get("options") or {}
+    if option_spec.get("type") == "list":
+        noun, example = "a list of dictionaries", "[{0}]"
+    else:
+        noun, example = "a dictionary", "{0}"
+    if not options:
+        return "{0} of keys and values, for example {1}".format(noun, example.format("{key: value}"))
+    required = [name for name, sub in options.items() if sub.get("required")]
+    keys = _and(list(options))
+    if required:
+        keys += " ({0} {1} required)".format(_and(required), "is" if len(required) == 1 else "are")
+    return "{0} with the keys {1}, for example {2}".format(noun, keys, example.format(_example(option_spec)))
+
+
+def _example(option_spec):
+    options = option_spec.get("options") or {}
+    names = [name for name, sub in options.items() if sub.get("required")] or list(options)[:1]
+    parts = []
+    for name in names:
+        sub = options[name]
+        if sub.get("options"):
+            nested = _example(sub)
+            value = "[{0}]".format(nested) if sub.get("type") == "list" else nested
+        else:
+            value = "..."
+        parts.append("{0}: {1}".format(name, value))
+    return "{" + ", ".join(parts) + "}"
+
+
+def _and(words):
+    return words[0] if len(words) == 1 else "{0} and {1}".format(", ".join(words[:-1]), words[-1])
+
+
+def _kind_of(value):
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a dictionary"
+    return "a {0}".format(type(value).__name__)
+
+
+# WorkMail's password policy for its own directory and Simple AD (administrator guide, "password
+# policies"): 8 to 63 characters, Basic Latin or Latin-1 only, from at least 3 of 5 groups.
+PASSWORD_LENGTH = (8, 63)
+PASSWORD_GROUPS = (
+    ("uppercase letters", lambda c: "A" <= c <= "Z"),
+    ("lowercase letters", lambda c: "a" <= c <= "z"),
+    ("digits", lambda c: "0" <= c <= "9"),
+    ("special characters (such as ! or ~)", lambda c: " " <= c <= "~" and not c.isalnum()),
+    ("Latin-1 letters and symbols (such as \u00e9 or \u00f1)", lambda c: "\x80" <= c <= "\xff"),
+)
+
+
+def check_password(option, password):
+    """Raise ParameterError naming ``option`` when ``password`` breaks WorkMail's password policy.
+
+    The message says which rule it breaks, never the password or any part of it.
+    """
+    groups = sum(1 for _name, in_group in PASSWORD_GROUPS if any(in_group(c) for c in password))
+    if len(password) < PASSWORD_LENGTH[0]:
+        problem = "is too short"
+    elif len(password) > PASSWORD_LENGTH[1]:
+        problem = "is too long"
+    elif any(not " " <= c <= "\xff" for c in password):
+        problem = "holds characters that are not Latin-1"
+    elif groups < 3:
+        problem = "does not mix enough kinds of characters"
+    else:
+        return
+    raise ParameterError(option, "{0}: {1}".format(problem, password_policy()))
+
+
+def password_policy():
+    """WorkMail's password policy in words."""
+    return "WorkMail asks for {0} to {1} characters from at least 3 of these groups: {2}".format(
+        PASSWORD_LENGTH[0], PASSWORD_LENGTH[1], _and([name for name, _in_group in PASSWORD_GROUPS])
+    )
+
+
+# DNS labels (the parts between dots) hold at most 63 characters (RFC 1035).
+MAX_DNS_LABEL = 63
+
+
+def domain_name(option, value):
+    """``value`` as WorkMail keeps domain names: lower case, without the trailing dot DNS tools
+    print (``Example.COM.`` -> ``example.com``). Fails naming ``option`` on an empty label or a
+    label longer than DNS allows; the model's own checks (length, characters) come after."""
+    name = value.strip().lower()
+    if name.endswith("."):
+        name = name[:-1]
+    labels = name.split(".")
+    if name and not all(labels):
+        raise ParameterError(option, "{0!r} has an empty label (two dots in a row, or a dot at the start)".format(value))
+    for label in labels:
+        if len(label) > MAX_DNS_LABEL:
+            raise ParameterError(
+                option,
+                "{0!r} has a label of {1} characters ({2}...); DNS labels hold at most {3}".format(value, len(label), label[:12], MAX_DNS_LABEL),
+            )
+    return name

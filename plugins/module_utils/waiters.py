@@ -54,3 +54,15 @@ def retry_while(codes, action, timeout):
             if e.code not in codes or time.monotonic() + interval > deadline:
                 raise
         time.sleep(interval)
+
+
+def appears(fetch, timeout):
+    """Whether ``fetch()`` returns something (not None) within ``timeout`` seconds: polls, to let
+    WorkMail's lag pass after a create."""
+    deadline = time.monotonic() + timeout
+    for interval in _intervals():
+        if fetch() is not None:
+            return True
+        if time.monotonic() + interval > deadline:
+            return False
+        time.sleep(interval)

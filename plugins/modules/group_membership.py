@@ -30,6 +30,8 @@ options:
   members:
     description:
       - Users or groups, by name, email or ID.
+      - A group that would then contain itself, directly or through nested groups, is refused before any
+        change, with the chain named (for example C(all-staff contains finance)).
       - With O(state=exact), V([]) removes every member.
     type: list
     elements: str
@@ -46,7 +48,8 @@ notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:DescribeEntity),
     C(workmail:DescribeUser), C(workmail:DescribeGroup), C(workmail:ListGroups), C(workmail:ListGroupMembers),
     C(workmail:AssociateMemberToGroup), C(workmail:DisassociateMemberFromGroup)."
-  - Membership is direct; members of nested groups are not expanded.
+  - Membership is direct; members of nested groups are not expanded. To refuse a loop, the module reads the
+    members of the member groups, and of their member groups in turn.
   - In check mode, groups and members that do not exist yet are assumed to be created by an earlier
     task; they are reported as added, with a warning.
 seealso:

@@ -86,6 +86,10 @@ notes:
     C(workmail:UpdateImpersonationRole), C(workmail:DeleteImpersonationRole), C(workmail:DescribeUser),
     C(workmail:DescribeEntity) (target users given by email address)."
   - UpdateImpersonationRole replaces a whole role, so an update sends the unchanged fields as well.
+  - A new role is created with a ClientToken derived from the request (organization, name and content), so the
+    same create sent twice, by two runs at once or by a retry whose first reply was lost, makes one role. A
+    role deleted and then created again is told apart from a repeat. When the service answers with a role
+    that no longer exists, the create is sent again under a token that names that role.
   - In check mode, a target user that does not exist yet is assumed to be created by an earlier task; it
     appears in the result as given, with a warning.
   - Restrict where a role may be used from with M(mailops.workmail.access_control_rule)

@@ -17,7 +17,8 @@ description:
   - A new domain starts with ownership and DKIM verification pending. The module returns the DNS
     records to publish (see RV(mail_domain.records)); the service verifies the domain once they resolve.
     Only a verified domain can carry addresses or be the default.
-  - Domain names are compared in lower case.
+  - Domain names are taken in lower case and without the trailing dot DNS tools print, so V(Example.com.)
+    is V(example.com). Each label (the parts between dots) holds at most 63 characters.
 author:
   - mailops.workmail maintainers (@mailops)
 options:
@@ -37,6 +38,9 @@ options:
   default:
     description:
       - V(true) makes this domain the organization's default domain (it must be verified).
+      - A domain that is not verified, without O(wait_for_verification), fails before any change, or for a
+        domain still to be registered, once registered. Check mode does not plan such a domain as the default
+        and warns why.
       - There is always exactly one default; to move it, set V(true) on another domain. V(false) on the
         current default fails and says so.
     type: bool
@@ -53,7 +57,8 @@ options:
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:GetMailDomain),
     C(workmail:RegisterMailDomain), C(workmail:UpdateDefaultMailDomain), C(workmail:DeregisterMailDomain), and
-    to explain a domain in use C(workmail:ListUsers), C(workmail:ListGroups), C(workmail:ListAliases).
+    to check before deregistering that no address uses the domain C(workmail:ListUsers), C(workmail:ListGroups),
+    C(workmail:ListAliases).
     Registering also needs the SES permissions the WorkMail administrator guide lists."
 seealso:
   - module: mailops.workmail.mail_domain_info

@@ -19,7 +19,7 @@ author:
   - mailops.workmail maintainers (@mailops)
 options:
   name:
-    description: Return only this domain.
+    description: Return only this domain (in any case, with or without a trailing dot).
     type: str
     aliases: [domain_name]
 notes:

@@ -59,7 +59,9 @@ options:
     elements: dict
     suboptions:
       domain_name:
-        description: The domain name.
+        description:
+          - The domain name, taken in lower case and without a trailing dot (V(Example.com.) is V(example.com)).
+          - Each label (the parts between dots) holds at most 63 characters.
         type: str
         required: true
       hosted_zone_id:

@@ -125,7 +125,7 @@ users:
       description: Whether the user is hidden from the global address list.
       type: bool
     role:
-      description: The user's role.
+      description: The user's role, V(user), V(remote_user), V(system_user) or V(resource).
       type: str
       sample: user
     identity_provider_user_id:

@@ -53,9 +53,14 @@ def test_reserved_names(workmail_client, workmail_org):
 
 
 def test_password_policy(workmail_client, workmail_org):
-    for weak in ("Sh0rt!", "alllowercase1", "NoDigitsOrSymbols"):
+    # The WorkMail directory's documented policy: 8 to 63 characters, 3 of 5 groups, Latin-1
+    # supplement characters (é, ñ) being a group of their own.
+    for weak in ("Sh0rt!", "alllowercase1", "NoDigitsOrSymbols", "Corr3ct-horse" * 5, "\u00c0\u00e9\u00ee\u00f5\u00fc\u00e0\u00e8\u00ec"):
         with raises_code("InvalidPasswordException"):
             workmail_client.create_user(OrganizationId=workmail_org, Name="jdoe", DisplayName="J", Password=weak)
+    for strong in ("abcdefg\u00e91", "ABCDEFG!\u00f1", "Corr3ct-horse" + "x" * 50):
+        assert workmail_client.create_user(OrganizationId=workmail_org, Name="strong", DisplayName="S", Password=strong)["UserId"]
+        workmail_client.delete_user(OrganizationId=workmail_org, UserId="strong")
     user_id = new_user(workmail_client, workmail_org, "jdoe", Password="Corr3ct-horse")
     backend = workmail_emulator.backend()
     assert backend.password_matches(workmail_org, "jdoe", "Corr3ct-horse")
@@ -211,6 +216,9 @@ def test_mailbox(workmail_client, workmail_org):
     details = workmail_client.get_mailbox_details(OrganizationId=workmail_org, UserId=user_id)
     assert (details["MailboxQuota"], details["MailboxSize"]) == (51200, 0.0)
     workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email=EMAIL)
+    # A mailbox holds at most 50 GB.
+    with raises_code("InvalidParameterException"):
+        workmail_client.update_mailbox_quota(OrganizationId=workmail_org, UserId=EMAIL, MailboxQuota=51201)
     workmail_client.update_mailbox_quota(OrganizationId=workmail_org, UserId=EMAIL, MailboxQuota=1024)
     assert workmail_client.get_mailbox_details(OrganizationId=workmail_org, UserId="jdoe")["MailboxQuota"] == 1024
     workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=user_id)

@@ -23,6 +23,8 @@ from .errors import InvalidParameterException, validation_error
 
 SERVICE_NAME = "workmail"
 SENSITIVE_PLACEHOLDER = "*** Sensitive Data Redacted ***"
+# The largest mailbox quota, in MB (50 GB, WorkMail's documented mailbox size).
+MAX_MAILBOX_QUOTA = 51200
 
 
 @functools.cache
@@ -218,6 +220,13 @@ def _assignable_role(params):
     role = params.get("Role")
     if role in ("SYSTEM_USER", "RESOURCE"):
         raise invalid("Role", f"{role} cannot be set through the API")
+
+
+@_rule("UpdateMailboxQuota")
+def _quota_within_a_mailbox(params):
+    # WorkMail mailboxes hold at most 50 GB, which is also the default quota.
+    if params.get("MailboxQuota", 0) > MAX_MAILBOX_QUOTA:
+        raise invalid("MailboxQuota", f"{params['MailboxQuota']} MB is more than the largest mailbox, {MAX_MAILBOX_QUOTA} MB")
 
 
 @_rule("ListUsers", "ListGroups")

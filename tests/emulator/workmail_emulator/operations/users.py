@@ -8,8 +8,17 @@ from ..registry import operation
 from .entities import check_new_name, prefix_filtered, require, require_enabled, require_not_deleted
 
 USERS = (USER,)
-MIN_PASSWORD_LENGTH = 8
-_CHARACTER_CLASSES = (str.islower, str.isupper, str.isdigit, lambda character: not character.isalnum())
+# The documented policy of the WorkMail directory (administrator guide, "password policies"):
+# 8 to 63 characters (Basic Latin or Latin-1, which the model's pattern ensures), from at
+# least 3 of 5 groups.
+MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH = 8, 63
+_CHARACTER_GROUPS = (
+    lambda c: "A" <= c <= "Z",
+    lambda c: "a" <= c <= "z",
+    lambda c: "0" <= c <= "9",
+    lambda c: " " <= c <= "~" and not c.isalnum(),
+    lambda c: "\x80" <= c <= "\xff",
+)
 _USER_FILTERS = {
     "UsernamePrefix": lambda user: user.name,
     "DisplayNamePrefix": lambda user: user.profile.get("DisplayName"),
@@ -20,12 +29,12 @@ _USER_FILTERS = {
 
 
 def check_password(password):
-    """Apply the emulator's password policy: at least 8 characters from at least 3 of the 4 character classes."""
-    classes = sum(1 for in_class in _CHARACTER_CLASSES if any(in_class(character) for character in password))
-    if len(password) < MIN_PASSWORD_LENGTH or classes < 3:
+    """Apply the WorkMail directory's password policy: 8 to 63 characters from at least 3 of the 5 groups."""
+    groups = sum(1 for in_group in _CHARACTER_GROUPS if any(in_group(character) for character in password))
+    if not MIN_PASSWORD_LENGTH <= len(password) <= MAX_PASSWORD_LENGTH or groups < 3:
         raise InvalidPasswordException(
-            f"The password must have at least {MIN_PASSWORD_LENGTH} characters and contain 3 of: "
-            "lowercase letters, uppercase letters, digits, symbols")
+            f"The password must have {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters and contain 3 of: "
+            "uppercase letters, lowercase letters, digits, special characters, Latin-1 supplement characters")
 
 
 @operation("CreateUser")

@@ -121,3 +121,10 @@ for run in jon-again-plan jon-again; do
     expect_output "$run" "$JON_DONE"
 done
 playbook verify-jon-again verify.yml -e verify_stage=jon
+
+# 6. One leaver given as a string, which the argument spec's list type accepts: read as a
+# list of one, not a loop over a string.
+emulator clear_calls
+playbook one-string offboard.yml --check -e '{"offboarding_users": "nobody", "offboarding_alias_successor": ""}'
+expect_output one-string "$NOBODY_LINE"
+emulator assert_no_writes

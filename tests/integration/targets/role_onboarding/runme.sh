@@ -59,7 +59,7 @@ expect_output bad-cells "$FILES/bad_cells.csv, row 3: 5 cells where the header h
 playbook_fails bad-value onboard.yml -e onboarding_users_csv=bad_value.csv
 expect_output bad-value "$FILES/bad_value.csv, row 3, column 'mailbox_quota': 'lots' is not a whole number"
 playbook_fails bad-email onboard.yml -e onboarding_users_csv=bad_email.csv
-expect_output bad-email "$FILES/bad_email.csv, row 3, column 'aliases': 'grace(at)onboarding.example.com' does not match the pattern"
+expect_output bad-email "$FILES/bad_email.csv, row 3, column 'aliases': 'grace(at)onboarding.example.com' is not valid: it must be an email address"
 emulator assert_no_writes
 
 # 6. A group nobody declared and that does not exist: that person is refused before any

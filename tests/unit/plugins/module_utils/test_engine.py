@@ -13,6 +13,7 @@ import pytest
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Context
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import reconcile
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 
@@ -28,7 +29,7 @@ class Thing(Resource):
         Field("kind", "Kind", enum=True, create_only=True),
         Field("tags", "Tags", kind="list"),
         Field("limits", "Limits", kind="dict"),
-        Field("secret", "Secret", write_only=True),
+        Field("secret", "Secret", secret=True),
         Field("id", "Id", read_only=True),
     )
 
@@ -254,3 +255,20 @@ def test_check_mode_update_is_predicted_by_the_resource():
     outcome = reconcile(ctx(check_mode=True), guarded, dict(name="a", color="green"))
 
     assert (outcome.after["color"], outcome.after["email"]) == ("green", "changed@x.io")
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_a_diff_marks_a_secret_set_or_reset_without_showing_it(thing, check_mode):
+    created = reconcile(ctx(check_mode=check_mode), thing, dict(name="a", color="red", secret="s3"))
+    if check_mode:
+        reconcile(ctx(), thing, dict(name="a", color="red", secret="s3"))
+    reset = reconcile(ctx(check_mode=check_mode, always=True), thing, dict(name="a", color="red", secret="s3"))
+    kept = reconcile(ctx(check_mode=check_mode), thing, dict(name="a", color="red", secret="s3"))
+
+    assert diff_after(created)["secret"] == "(set)"
+    assert "secret" not in created.after
+    assert reset.changed is True
+    assert diff_after(reset)["secret"] == "(reset)"
+    assert "secret" not in reset.before and "secret" not in reset.after
+    assert "secret" not in diff_after(kept)
+    assert kept.changed is False

@@ -227,3 +227,49 @@ def test_evaluate_an_unknown_user(workmail_client, org):
     assert any("newhire" in w for w in check.warnings)
     with pytest.raises(WorkMailError, match="^target_user: not found"):
         impersonation.evaluate(context(workmail_client, org["org"]), roles, "newhire")
+
+
+def creates():
+    return [c for c in writes() if c["operation"] == "CreateImpersonationRole"]
+
+
+def test_a_create_sent_twice_makes_one_role(workmail_client, org):
+    # Two runs at once both find no role and both create it; a retried create whose first
+    # reply was lost is the same request again.
+    desired = dict(name="archiver", type="read_only", description="Journal archiving", rules=[])
+    first = IMPERSONATION_ROLE.create(context(workmail_client, org["org"]), desired)
+    second = IMPERSONATION_ROLE.create(context(workmail_client, org["org"]), dict(desired))
+
+    assert [r["Name"] for r in stored_roles(workmail_client, org["org"])] == ["archiver"]
+    assert first == second
+    tokens = [c["request"]["ClientToken"] for c in creates()]
+    assert len(tokens) == 2 and tokens[0] == tokens[1]
+    # Another request gets another token: the service refuses a token reused with other parameters.
+    other = IMPERSONATION_ROLE.create(context(workmail_client, org["org"]), dict(desired, type="full_access"))
+    assert other != first
+    assert creates()[-1]["request"]["ClientToken"] != tokens[0]
+
+
+def test_a_role_created_again_after_a_delete_is_not_taken_for_a_replay(workmail_client, org, monkeypatch):
+    monkeypatch.setattr(impersonation, "CREATED_ROLE_LAG", 0)
+    reconcile(context(workmail_client, org["org"]), IMPERSONATION_ROLE, archiver())
+    reconcile(context(workmail_client, org["org"]), IMPERSONATION_ROLE, dict(name="archiver"), state="absent")
+    workmail_emulator.clear_calls()
+
+    again = reconcile(context(workmail_client, org["org"]), IMPERSONATION_ROLE, archiver())
+
+    roles = stored_roles(workmail_client, org["org"])
+    assert [r["Name"] for r in roles] == ["archiver"]
+    assert again.after["id"] == roles[0]["ImpersonationRoleId"]
+    # The first create was answered with the deleted role; the second, told apart by that ID, made one.
+    replayed, created = creates()
+    assert replayed["response"]["ImpersonationRoleId"] != created["response"]["ImpersonationRoleId"]
+    assert replayed["request"]["ClientToken"] != created["request"]["ClientToken"]
+
+    # Two runs re-creating at once still make one role.
+    reconcile(context(workmail_client, org["org"]), IMPERSONATION_ROLE, dict(name="archiver"), state="absent")
+    desired = IMPERSONATION_ROLE.resolve(context(workmail_client, org["org"]), IMPERSONATION_ROLE.normalize(archiver()))
+    one = IMPERSONATION_ROLE.create(context(workmail_client, org["org"]), desired)
+    two = IMPERSONATION_ROLE.create(context(workmail_client, org["org"]), desired)
+    assert one == two
+    assert len(stored_roles(workmail_client, org["org"])) == 1

@@ -142,7 +142,7 @@ def test_bad_folders_fail_before_any_call(workmail_client, org, folders, message
 
 
 def test_bad_name_fails_naming_it(workmail_client, org):
-    with pytest.raises(ParameterError, match="^name: 'my policy' does not match"):
+    with pytest.raises(ParameterError, match="^name: 'my policy' is not valid: it must"):
         reconcile(context(workmail_client, org), RETENTION_POLICY, dict(name="my policy"))
 
 

@@ -6,22 +6,30 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import inspect
+import re
+
 import pytest
 
+from ansible_collections.mailops.workmail.plugins.module_utils import api
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import PATTERN_HINTS
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import service_model
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import shape_problem
 
 
 @pytest.mark.parametrize(
     "value, operation, member, message",
     [
-        ("a@b.c", "CreateAlias", "Alias", "opt: 'a@b.c' does not match the pattern"),
+        ("a@b.c", "CreateAlias", "Alias", "opt: 'a@b.c' is not valid: it must be an email address such as jane.doe@example.com"),
         ("x" * 65, "CreateUser", "Name", "opt: must have at most 64 characters"),
-        ("", "CreateUser", "Name", "opt: must have at least 1 characters"),
+        ("", "CreateUser", "Name", "opt: must have at least 1 character"),
         ("BOGUS", "CreateUser", "Role", "opt: 'BOGUS' is not one of USER, RESOURCE, SYSTEM_USER, REMOTE_USER"),
         (731, "PutRetentionPolicy", "FolderConfigurations.Period", "opt: 731 is more than the maximum 730"),
-        (["10.0.0.0"], "PutAccessControlRule", "IpRanges", "opt: '10.0.0.0' does not match the pattern"),
+        (["10.0.0.0"], "PutAccessControlRule", "IpRanges", "opt: '10.0.0.0' is not valid: it must be an IPv4 range in CIDR notation"),
+        ("Sales\tTeam", "CreateGroup", "Name", "opt: 'Sales\\tTeam' is not valid: it must use Latin-1 characters only"),
         (["1"] * 11, "PutAccessControlRule", "UserIds", "opt: must have at most 10 items"),
     ],
 )
@@ -51,3 +59,75 @@ def test_fits():
     assert fits("DescribeOrganization", "OrganizationId", "m-" + "0" * 32)
     assert not fits("DescribeOrganization", "OrganizationId", "example-corp")
     assert not fits("DescribeGroup", "GroupId", "Sales Team")
+
+
+def _patterns(shape, seen=()):
+    if shape.name in seen:
+        return set()
+    seen = seen + (shape.name,)
+    if shape.type_name == "structure":
+        return set().union(*[_patterns(member, seen) for member in shape.members.values()])
+    if shape.type_name == "list":
+        return _patterns(shape.member, seen)
+    return set([shape.metadata["pattern"]]) if "pattern" in shape.metadata else set()
+
+
+def test_every_validated_pattern_has_a_plain_words_hint():
+    # The collection validates input shapes of the operations it calls, all of them in api.py.
+    operations = set(re.findall(r'self\.(?:call|find|paginate)\("(\w+)"', inspect.getsource(api)))
+    assert "CreateUser" in operations and "PutRetentionPolicy" in operations
+    patterns = set().union(*[_patterns(service_model().operation_model(op).input_shape) for op in operations])
+    assert sorted(patterns - set(PATTERN_HINTS)) == []
+
+
+def test_a_pattern_error_says_what_is_allowed_instead_of_printing_the_pattern():
+    with pytest.raises(ParameterError) as error:
+        check("name", "Sales\u2013Team", "CreateGroup", "Name")
+    assert str(error.value) == (
+        "name: 'Sales\u2013Team' is not valid: it must use Latin-1 characters only (letters, digits, spaces and symbols "
+        "of Western European languages; no line breaks, tabs, emoji or other scripts)"
+    )
+    assert "\\u00FF" not in str(error.value)
+
+
+def test_a_secret_is_never_repeated_in_a_message():
+    with pytest.raises(ParameterError) as error:
+        check("password", "Tab\tIn-Passw0rd", "CreateUser", "Password")
+    assert str(error.value).startswith("password: the value given is not valid: it must use Latin-1 characters only")
+    assert "Tab" not in str(error.value)
+
+
+SPEC = dict(
+    tags=dict(type="dict"),
+    domains=dict(type="list", elements="dict", options=dict(domain_name=dict(type="str", required=True), hosted_zone_id=dict(type="str"))),
+    name=dict(type="str"),
+)
+
+
+@pytest.mark.parametrize(
+    "params, problem",
+    [
+        (dict(tags=["team"]), ("tags", "tags: must be a dictionary of keys and values, for example {key: value}; got a list")),
+        (
+            dict(domains="example.com"),
+            (
+                "domains",
+                "domains: must be a list of dictionaries with the keys domain_name and hosted_zone_id (domain_name is required), "
+                "for example [{domain_name: ...}]; got a string",
+            ),
+        ),
+        (
+            dict(domains=[dict(domain_name="example.com"), 3]),
+            (
+                "domains",
+                "domains[1]: must be a dictionary with the keys domain_name and hosted_zone_id (domain_name is required), "
+                "for example {domain_name: ...}; got a number",
+            ),
+        ),
+        (dict(tags={"team": "mail"}, domains=[dict(domain_name="example.com")], name="x"), None),
+        # Ansible turns key=value strings into dictionaries itself.
+        (dict(tags="team=mail"), None),
+    ],
+)
+def test_shape_problem_names_the_option_and_shows_the_shape(params, problem):
+    assert shape_problem(SPEC, params) == problem

@@ -85,7 +85,7 @@ def test_check_mode_shows_drift_and_writes_nothing(run_module, workmail_client, 
         (dict(ip_ranges=["2001:db8::/32"]), "ip_ranges: '2001:db8::/32': WorkMail access control rules take IPv4 ranges only"),
         (dict(actions=["POP3"]), "actions: 'POP3' is not one of ActiveSync"),
         (dict(users=["ghost"]), "users: not found in organization"),
-        (dict(name="deny imap"), "name: 'deny imap' does not match"),
+        (dict(name="deny imap"), "name: 'deny imap' is not valid: it must"),
         (dict(description=""), "description: cannot be empty"),
     ],
 )

@@ -86,7 +86,7 @@ def test_invalid_address_names_the_option(run_module, jdoe):
     result = run_module(alias, aliases(["not-an-address"]))
 
     assert result.failed
-    assert result["msg"].startswith("aliases: 'not-an-address' does not match the pattern")
+    assert result["msg"].startswith("aliases: 'not-an-address' is not valid: it must be an email address such as jane.doe@example.com")
 
 
 def test_check_mode_writes_nothing_and_plans_a_move(run_module, workmail_client, workmail_org, jdoe):

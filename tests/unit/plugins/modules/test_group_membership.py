@@ -85,9 +85,20 @@ def test_unknown_members_fail_listing_them_with_no_write(run_module, org):
     result = run_module(group_membership, membership(members=["jdoe", "ghost", "nobody@example.com"]))
 
     assert result.failed
-    assert result["msg"].startswith("members: not found in organization")
-    assert result["msg"].endswith(": ghost, nobody@example.com")
+    # The organization is named as the task names it, not by its ID.
+    assert result["msg"] == "members: not found in organization 'example-corp': ghost, nobody@example.com"
     assert writes() == []
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+@pytest.mark.parametrize("option, value", [("members", ["jdoe", ""]), ("groups", [" "])])
+def test_an_empty_entry_fails_naming_the_option_before_any_lookup(run_module, org, option, value, check_mode):
+    result = run_module(group_membership, membership(**{option: value}), check_mode=check_mode)
+
+    assert result.failed
+    kinds = "user or group" if option == "members" else "group"
+    assert result["msg"] == "{0}: holds an empty entry; give each {1} by name, email address or ID".format(option, kinds)
+    assert [c["operation"] for c in workmail_emulator.calls()] == ["ListOrganizations", "DescribeOrganization"]
 
 
 def test_check_mode_plans_without_writing(run_module, workmail_client, workmail_org, org):
@@ -117,3 +128,67 @@ def test_current_members_are_not_looked_up_again(run_module, org):
     operations = [c["operation"] for c in workmail_emulator.calls()]
     assert "DescribeUser" not in operations
     assert operations.count("ListGroupMembers") == 2
+
+
+def nest(client, org_id, parent, child):
+    client.associate_member_to_group(OrganizationId=org_id, GroupId=parent, MemberId=child)
+
+
+def test_a_membership_that_would_loop_fails_naming_the_chain_before_any_write(run_module, workmail_client, workmail_org, org):
+    all_staff = workmail_client.create_group(OrganizationId=workmail_org, Name="all-staff")["GroupId"]
+    nest(workmail_client, workmail_org, all_staff, org["finance"])
+    workmail_emulator.clear_calls()
+
+    result = run_module(group_membership, membership(groups=["finance"], members=["all-staff"]))
+    planned = run_module(group_membership, membership(groups=["finance"], members=["all-staff"]), check_mode=True)
+
+    assert result.failed
+    assert result["msg"] == "members: adding group 'all-staff' to 'finance' would make 'finance' contain itself (all-staff contains finance)"
+    assert planned["msg"] == result["msg"]
+    assert writes() == []
+    assert members(workmail_client, workmail_org, org["finance"]) == ["omar"]
+
+
+def test_a_loop_through_several_groups_is_named_and_only_member_groups_are_read(run_module, workmail_client, workmail_org, org):
+    ids = dict((name, workmail_client.create_group(OrganizationId=workmail_org, Name=name)["GroupId"]) for name in ("all-staff", "dept", "audit"))
+    nest(workmail_client, workmail_org, ids["all-staff"], ids["dept"])
+    nest(workmail_client, workmail_org, ids["all-staff"], org["jdoe"])
+    nest(workmail_client, workmail_org, ids["dept"], org["finance"])
+    nest(workmail_client, workmail_org, ids["audit"], org["staff"])
+    workmail_emulator.clear_calls()
+
+    result = run_module(group_membership, membership(groups=["finance"], members=["li", "all-staff"]))
+
+    assert result["msg"] == (
+        "members: adding group 'all-staff' to 'finance' would make 'finance' contain itself (all-staff contains dept, which contains finance)"
+    )
+    assert writes() == []
+    listed = [c["request"]["GroupId"] for c in workmail_emulator.calls() if c["operation"] == "ListGroupMembers"]
+    assert sorted(listed) == sorted([org["finance"], ids["all-staff"], ids["dept"]])
+
+
+def test_nesting_without_a_loop_is_applied(run_module, workmail_client, workmail_org, org):
+    nest(workmail_client, workmail_org, org["staff"], org["finance"])
+
+    result = run_module(group_membership, membership(groups=["finance"], members=["li"]))
+    deeper = run_module(group_membership, membership(groups=["staff"], members=["finance", "jdoe"]))
+
+    assert result["changed"] is True
+    assert deeper["changed"] is True
+    assert members(workmail_client, workmail_org, org["staff"]) == ["finance", "jdoe"]
+
+
+def test_check_mode_takes_groups_to_be_created_as_empty(run_module, workmail_client, workmail_org, org):
+    nest(workmail_client, workmail_org, org["staff"], org["finance"])
+    workmail_emulator.clear_calls()
+
+    planned = run_module(group_membership, membership(groups=["finance", "new-team"], members=["new-team", "li"]), check_mode=True)
+
+    assert planned.failed
+    assert planned["msg"] == "members: group 'new-team' cannot be a member of itself"
+
+    planned = run_module(group_membership, membership(groups=["finance"], members=["new-team", "li"]), check_mode=True)
+
+    assert planned["changed"] is True
+    assert planned["groups"][0]["added"] == ["li", "new-team"]
+    assert writes() == []

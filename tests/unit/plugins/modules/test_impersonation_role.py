@@ -93,6 +93,29 @@ def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, arg
     assert writes() == []
 
 
+@pytest.mark.parametrize(
+    "rules, message",
+    [
+        (
+            "everyone",
+            "rules: must be a list of dictionaries with the keys name, effect, description, target_users and not_target_users "
+            "(name and effect are required), for example [{name: ..., effect: ...}]; got a string",
+        ),
+        (
+            [dict(name="a", effect="allow"), "everyone"],
+            "rules[1]: must be a dictionary with the keys name, effect, description, target_users and not_target_users "
+            "(name and effect are required), for example {name: ..., effect: ...}; got a string",
+        ),
+    ],
+)
+def test_rules_that_are_not_dictionaries_fail_showing_the_shape_before_any_call(run_module, org, rules, message):
+    result = run_module(impersonation_role, archiver(rules=rules))
+
+    assert result.failed
+    assert result["msg"] == message
+    assert workmail_emulator.calls() == []
+
+
 def test_absent(run_module, workmail_client, org):
     run_module(impersonation_role, archiver())
 

@@ -71,6 +71,8 @@ def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmai
     user_id = workmail_client.create_user(OrganizationId=workmail_org, Name="jdoe", DisplayName="Jane")["UserId"]
     workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=user_id, Email="jane@example.com")
 
+    workmail_emulator.clear_calls()
+
     result = run_module(mail_domain, domain(state="absent"))
     planned = run_module(mail_domain, domain(state="absent"), check_mode=True)
 
@@ -78,6 +80,8 @@ def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmai
     assert result["error_code"] == "MailDomainInUseException"
     assert result["msg"].startswith("example.com is still in use by: user jdoe <jane@example.com>.")
     assert planned["msg"] == result["msg"]
+    # Checked before DeregisterMailDomain is sent, not learnt from its failure.
+    assert writes() == []
 
 
 def test_check_mode_and_removal(run_module, workmail_client, workmail_org):
@@ -92,3 +96,68 @@ def test_check_mode_and_removal(run_module, workmail_client, workmail_org):
     assert removed["changed"] is True
     names = [d["DomainName"] for d in workmail_client.list_mail_domains(OrganizationId=workmail_org)["MailDomains"]]
     assert names == ["example-corp.awsapps.com"]
+
+
+def test_a_trailing_dot_and_another_case_name_the_same_domain(run_module, workmail_client, workmail_org):
+    run_module(mail_domain, domain())
+    workmail_emulator.clear_calls()
+
+    again = run_module(mail_domain, domain(name="EXAMPLE.com."))
+    found = run_module(mail_domain_info, dict(organization="example-corp", name="example.com."))
+
+    assert again["changed"] is False
+    assert again["mail_domain"]["name"] == "example.com"
+    assert writes() == []
+    names = [d["DomainName"] for d in workmail_client.list_mail_domains(OrganizationId=workmail_org)["MailDomains"]]
+    assert sorted(names) == ["example-corp.awsapps.com", "example.com"]
+    assert [d["name"] for d in found["mail_domains"]] == ["example.com"]
+
+
+def test_a_label_longer_than_dns_allows_fails_before_any_write(run_module, workmail_client, workmail_org):
+    workmail_emulator.clear_calls()
+    name = "a" * 70 + ".example.com"
+
+    result = run_module(mail_domain, domain(name=name))
+    info = run_module(mail_domain_info, dict(organization="example-corp", name="x..example.com"))
+
+    assert result.failed
+    assert result["msg"] == "name: '{0}' has a label of 70 characters (aaaaaaaaaaaa...); DNS labels hold at most 63".format(name)
+    assert info["msg"] == "name: 'x..example.com' has an empty label (two dots in a row, or a dot at the start)"
+    assert writes() == []
+
+
+NOT_VERIFIED = (
+    "default: example.com is not verified yet, so it cannot be the default domain. Publish its DNS records "
+    "(returned as records) and rerun, or set wait_for_verification: true."
+)
+
+
+def test_check_mode_does_not_plan_a_pending_domain_as_the_default(run_module, workmail_client, workmail_org):
+    workmail_emulator.configure(domain_verification_delay=3600)
+    workmail_emulator.clear_calls()
+
+    new = run_module(mail_domain, domain(default=True), check_mode=True, diff=True)
+    waited = run_module(mail_domain, domain(default=True, wait_for_verification=True), check_mode=True)
+
+    assert new["changed"] is True
+    assert new["mail_domain"]["default"] is False
+    assert new["diff"]["after"]["default"] is False
+    assert new.warnings == [NOT_VERIFIED]
+    # With wait_for_verification the run waits for the domain, so the plan may promise it.
+    assert waited["mail_domain"]["default"] is True
+    assert waited.warnings == []
+    assert writes() == []
+
+    run_module(mail_domain, domain())
+    workmail_emulator.clear_calls()
+    pending = run_module(mail_domain, domain(default=True), check_mode=True)
+    applied = run_module(mail_domain, domain(default=True))
+
+    assert pending["changed"] is False
+    assert pending["mail_domain"]["default"] is False
+    assert pending.warnings == [NOT_VERIFIED]
+    # The real run refuses the same, before any write.
+    assert applied.failed
+    assert applied["msg"] == NOT_VERIFIED
+    assert writes() == []
+    assert workmail_client.describe_organization(OrganizationId=workmail_org)["DefaultMailDomain"] == "example-corp.awsapps.com"

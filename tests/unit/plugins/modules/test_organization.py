@@ -68,6 +68,20 @@ def test_domains_at_creation(run_module, workmail_client):
     names = [d["DomainName"] for d in workmail_client.list_mail_domains(OrganizationId=created["organization"]["id"])["MailDomains"]]
     assert sorted(names) == ["acme.awsapps.com", "example.com"]
     assert run_module(organization, dict(alias="acme", domains=[{"domain_name": "example.com"}]))["changed"] is False
+    # The trailing dot DNS tools print, and another case, name the same domain.
+    assert run_module(organization, dict(alias="acme", domains=[{"domain_name": "Example.com."}]))["changed"] is False
+
+
+def test_domains_are_normalised_and_checked_before_creation(run_module, workmail_client):
+    created = run_module(organization, dict(alias="acme", domains=[{"domain_name": "Example.COM."}]))
+    names = [d["DomainName"] for d in workmail_client.list_mail_domains(OrganizationId=created["organization"]["id"])["MailDomains"]]
+    assert sorted(names) == ["acme.awsapps.com", "example.com"]
+
+    workmail_emulator.clear_calls()
+    refused = run_module(organization, dict(alias="other", domains=[{"domain_name": "b" * 64 + ".example.net"}]))
+    assert refused.failed
+    assert refused["msg"].startswith("domains[0].domain_name: '{0}.example.net' has a label of 64 characters".format("b" * 64))
+    assert writes() == []
 
 
 def test_delete_waits_for_deleted(run_module, workmail_client):
@@ -89,5 +103,7 @@ def test_bad_alias_names_the_option(run_module):
     result = run_module(organization, dict(alias="d-not-allowed"))
 
     assert result.failed
-    assert result["msg"].startswith("alias: 'd-not-allowed' does not match the pattern")
+    assert result["msg"].startswith(
+        "alias: 'd-not-allowed' is not valid: it must use letters and digits in groups joined by single hyphens, not starting with 'd-'"
+    )
     assert writes() == []

@@ -79,7 +79,7 @@ def test_drift_in_one_folder_is_shown_and_converged(run_module, workmail_client,
         (dict(folders=dict(inbox=dict(action="delete", period=1000))), "folders.inbox.period: 1000 is more than the maximum 730"),
         (dict(folders=dict(inbox=dict(action="archive", period=3))), "value of action must be one of: none, delete, permanently_delete"),
         (dict(name=None), "state is present but all of the following are missing: name"),
-        (dict(name="my policy"), "name: 'my policy' does not match"),
+        (dict(name="my policy"), "name: 'my policy' is not valid: it must"),
     ],
 )
 def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, args, message):
@@ -88,6 +88,29 @@ def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, arg
     assert result.failed
     assert message in result["msg"]
     assert writes() == []
+
+
+@pytest.mark.parametrize(
+    "folders, message",
+    [
+        (
+            ["inbox"],
+            "folders: must be a dictionary with the keys inbox, deleted_items, sent_items, drafts and junk_email, "
+            "for example {inbox: {action: ...}}; got a list",
+        ),
+        (
+            dict(inbox="delete"),
+            "folders.inbox: must be a dictionary with the keys action and period (action is required), "
+            "for example {action: ...}; got a string",
+        ),
+    ],
+)
+def test_folders_that_are_not_dictionaries_fail_showing_the_shape_before_any_call(run_module, org, folders, message):
+    result = run_module(retention_policy, policy(folders=folders))
+
+    assert result.failed
+    assert result["msg"] == message
+    assert workmail_emulator.calls() == []
 
 
 def test_absent(run_module, workmail_client, org):

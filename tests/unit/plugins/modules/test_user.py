@@ -48,6 +48,8 @@ def test_create_enables_and_returns_the_user(run_module, workmail_client, org):
     assert result["user"]["mailbox_quota"] == 51200
     assert result["diff"]["before"] == {}
     assert result["diff"]["after"]["display_name"] == "Jane Doe"
+    assert result["diff"]["after"]["password"] == "(set)"
+    assert "password" not in result["user"]
     assert writes() == ["CreateUser", "UpdateUser", "RegisterToWorkMail"]
     assert PASSWORD not in json.dumps(result)
 
@@ -142,32 +144,53 @@ def test_absent_deregisters_an_enabled_user_first(run_module, org):
 def test_mailbox_quota(run_module, workmail_client, org):
     created = run_module(user, jane())
 
-    result = run_module(user, jane(mailbox_quota=102400))
+    result = run_module(user, jane(mailbox_quota=20480))
 
     assert result["changed"] is True
     details = workmail_client.get_mailbox_details(OrganizationId=org, UserId=created["user"]["id"])
-    assert details["MailboxQuota"] == 102400
+    assert details["MailboxQuota"] == 20480
+
+
+def test_a_mailbox_quota_above_50_gb_fails_before_any_write(run_module, workmail_client, org):
+    created = run_module(user, jane())
+    workmail_emulator.clear_calls()
+
+    result = run_module(user, jane(mailbox_quota=102400))
+
+    assert result.failed
+    assert result["msg"] == (
+        "mailbox_quota: 102400 is more than 51200: a WorkMail mailbox holds at most 50 GB (51200 MB), which is also the default quota"
+    )
+    assert writes() == []
+    assert workmail_client.get_mailbox_details(OrganizationId=org, UserId=created["user"]["id"])["MailboxQuota"] == 51200
 
 
 def test_update_password_always_resets_it_without_showing_it(run_module, org):
     run_module(user, jane(password=PASSWORD))
     workmail_emulator.clear_calls()
 
+    planned = run_module(user, jane(password=PASSWORD, update_password="always"), check_mode=True, diff=True)
+    assert writes() == []
     result = run_module(user, jane(password=PASSWORD, update_password="always"), diff=True)
 
     assert result["changed"] is True
     assert writes() == ["ResetPassword"]
     assert PASSWORD not in json.dumps(result)
     assert PASSWORD not in json.dumps(workmail_emulator.calls())
+    # The diff shows that the password is reset, never the password; the returned user has no password.
+    for run in (planned, result):
+        assert run["changed"] is True
+        assert run["diff"]["after"] == dict(run["diff"]["before"], password="(reset)")
+        assert "password" not in run["user"]
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        (dict(email="not-an-address"), "email: 'not-an-address' does not match"),
+        (dict(email="not-an-address"), "email: 'not-an-address' is not valid: it must be an email address such as jane.doe@example.com"),
         (dict(display_name="x" * 257), "display_name: must have at most 256 characters"),
         (dict(mailbox_quota=0), "mailbox_quota: 0 is less than the minimum 1"),
-        (dict(name="jane doe"), "name: 'jane doe' does not match"),
+        (dict(name="jane doe"), "name: 'jane doe' is not valid: it must"),
     ],
 )
 def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, args, message):
@@ -176,6 +199,72 @@ def test_bad_input_fails_naming_the_option_before_any_write(run_module, org, arg
     assert result.failed
     assert result["msg"].startswith(message)
     assert writes() == []
+
+
+@pytest.mark.parametrize("role", ["system_user", "resource"])
+def test_a_role_the_service_refuses_fails_before_any_call(run_module, workmail_client, org, role):
+    result = run_module(user, jane(role=role))
+
+    assert result.failed
+    assert result["msg"] == "value of role must be one of: user, remote_user, got: {0}".format(role)
+    assert workmail_emulator.calls() == []
+
+
+def test_remote_user_can_be_set(run_module, workmail_client, org):
+    result = run_module(user, jane(role="remote_user"))
+
+    assert result["user"]["role"] == "remote_user"
+    assert workmail_client.describe_user(OrganizationId=org, UserId="jdoe")["UserRole"] == "REMOTE_USER"
+
+
+POLICY = (
+    "WorkMail asks for 8 to 63 characters from at least 3 of these groups: uppercase letters, lowercase letters, digits, "
+    "special characters (such as ! or ~) and Latin-1 letters and symbols (such as \u00e9 or \u00f1)"
+)
+
+
+@pytest.mark.parametrize(
+    "password, problem",
+    [
+        ("a", "is too short"),
+        ("alllowercase", "does not mix enough kinds of characters"),
+        ("\u00c0\u00e9\u00ee\u00f5\u00fc\u00e0\u00e8\u00ec", "does not mix enough kinds of characters"),
+        ("Corr3ct-Horse-" * 5, "is too long"),
+    ],
+)
+def test_a_password_the_policy_refuses_fails_before_any_write_with_a_readable_message(run_module, org, password, problem):
+    result = run_module(user, jane(password=password))
+
+    assert result.failed
+    # Masking a secret found inside words would garble the message: a message never holds one.
+    assert result["msg"] == "password: {0}: {1}".format(problem, POLICY)
+    assert "********" not in json.dumps(result)
+    assert result["invocation"]["module_args"]["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
+    assert writes() == []
+
+
+def test_a_password_reset_the_policy_refuses_fails_before_any_write(run_module, org):
+    run_module(user, jane(password=PASSWORD))
+    workmail_emulator.clear_calls()
+
+    result = run_module(user, jane(password="e", update_password="always"))
+
+    assert result.failed
+    assert result["msg"] == "password: is too short: " + POLICY
+    assert writes() == []
+
+
+def test_a_password_the_service_refuses_is_never_masked_into_the_message(run_module, org, monkeypatch):
+    # A directory with its own policy may refuse what the documented one accepts.
+    from ansible_collections.mailops.workmail.plugins.module_utils import validation
+
+    monkeypatch.setattr(validation, "check_password", lambda option, password: None)
+    result = run_module(user, jane(password="e"))
+
+    assert result.failed
+    assert result["msg"].startswith("CreateUser failed: The password must have")
+    assert "********" not in result["msg"]
+    assert result["invocation"]["module_args"]["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
 
 
 def test_enabling_without_an_address_fails_clearly(run_module, org):

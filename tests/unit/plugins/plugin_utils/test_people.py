@@ -133,7 +133,8 @@ def test_too_many_cells(write):
     [
         ("enabled", "maybe", "column 'enabled': 'maybe' is not a boolean (use true or false)"),
         ("mailbox_quota", "1.5", "column 'mailbox_quota': '1.5' is not a whole number"),
-        ("role", "admin", "column 'role': 'admin' is not one of user, resource, system_user, remote_user"),
+        ("role", "admin", "column 'role': 'admin' is not one of user, remote_user"),
+        ("role", "system_user", "column 'role': 'system_user' is not one of user, remote_user"),
         ("update_password", "never", "column 'update_password': 'never' is not one of on_create, always"),
     ],
 )
@@ -145,10 +146,11 @@ def test_invalid_values(write, header, cell, message):
 @pytest.mark.parametrize(
     "header, cell, message",
     [
-        ("email", "jane(at)example.com", "column 'email': 'jane(at)example.com' does not match the pattern"),
-        ("aliases", "ok@example.com;not an address", "column 'aliases': 'not an address' does not match the pattern"),
+        ("email", "jane(at)example.com", "column 'email': 'jane(at)example.com' is not valid: it must"),
+        ("aliases", "ok@example.com;not an address", "column 'aliases': 'not an address' is not valid: it must"),
         ("display_name", "x" * 257, "column 'display_name': must have at most 256 characters"),
         ("mailbox_quota", "0", "column 'mailbox_quota': 0 is less than the minimum 1"),
+        ("mailbox_quota", "102400", "column 'mailbox_quota': 102400 is more than 51200: a WorkMail mailbox holds at most 50 GB"),
     ],
 )
 def test_values_the_service_model_refuses(write, header, cell, message):
@@ -157,7 +159,7 @@ def test_values_the_service_model_refuses(write, header, cell, message):
 
 
 def test_a_name_the_service_refuses(write):
-    assert error_of(people_of, write("name\nJane Doe\n")).startswith("people.csv, row 2, column 'name': 'Jane Doe' does not match the pattern")
+    assert error_of(people_of, write("name\nJane Doe\n")).startswith("people.csv, row 2, column 'name': 'Jane Doe' is not valid: it must")
 
 
 def test_an_empty_name(write):
@@ -199,6 +201,12 @@ def test_no_default_domain_leaves_the_email_unset(write):
     assert people_of(write("name\njdoe\n"), domain="") == [{"name": "jdoe", "groups": []}]
 
 
+def test_a_password_the_policy_refuses_names_the_cell_and_never_the_password(write):
+    message = error_of(people_of, write("name,password\njdoe,weakling\n"))
+    assert message.startswith("people.csv, row 2, column 'password': does not mix enough kinds of characters: WorkMail asks for 8 to 63")
+    assert "weakling" not in message
+
+
 def test_a_name_that_looks_like_an_address_keeps_its_local_part(write):
     assert people_of(write("name\njdoe@corp.example.com\n"))[0]["email"] == "jdoe@example.com"
 
@@ -206,11 +214,11 @@ def test_a_name_that_looks_like_an_address_keeps_its_local_part(write):
 def test_variables_update_csv_people_key_by_key_and_add_others(write):
     path = write("name,department,groups\njdoe,Finance,finance\nomar,Sales,sales\n")
     users = [
-        {"name": "JDOE", "password": "s3cret", "groups": "finance;board"},
+        {"name": "JDOE", "password": "S3cret-Pass", "groups": "finance;board"},
         {"name": "zoe", "mailbox_quota": "2048", "hidden_from_global_address_list": "yes"},
     ]
     assert people_of(path, users) == [
-        {"name": "JDOE", "department": "Finance", "password": "s3cret", "groups": ["finance", "board"], "email": "JDOE@example.com"},
+        {"name": "JDOE", "department": "Finance", "password": "S3cret-Pass", "groups": ["finance", "board"], "email": "JDOE@example.com"},
         {"name": "omar", "department": "Sales", "groups": ["sales"], "email": "omar@example.com"},
         {"name": "zoe", "mailbox_quota": 2048, "hidden_from_global_address_list": True, "groups": [], "email": "zoe@example.com"},
     ]
@@ -234,7 +242,7 @@ def test_a_problem_in_a_variable_names_the_entry_and_option(write):
 def test_a_bad_value_from_a_variable_names_the_entry(write):
     path = write("name\njdoe\n")
     assert error_of(people_of, path, [{"name": "jdoe", "email": "nope"}]).startswith(
-        "onboarding_users[0], option 'email': 'nope' does not match the pattern"
+        "onboarding_users[0], option 'email': 'nope' is not valid: it must"
     )
 
 
