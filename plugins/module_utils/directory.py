@@ -34,6 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.mailops.workmail.plugins.module_utils import lists
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import apply
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import plan
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER
@@ -544,7 +545,7 @@ class Directory:
         plan_ = entry.plan
         before = dict((k, v) for k, v in (plan_.before if plan_ else {}).items() if k in entry.desired)
         outcome = entry.outcome or (plan_.outcome() if plan_ else None)
-        after = dict((k, v) for k, v in (outcome.after if outcome else {}).items() if k in entry.desired)
+        after = dict((k, v) for k, v in (diff_after(outcome) if outcome else {}).items() if k in entry.desired)
         if entry.plan and entry.plan.before:
             before["name"] = entry.name
         if after or self.state != "absent":

@@ -107,9 +107,11 @@ options:
           type: bool
         role:
           description:
-            - The user's role. The service only lets V(user) and V(remote_user) be set.
+            - The user's role, one of the two the service lets be set.
+            - The service gives the other roles, C(system_user) (directory administrators) and C(resource)
+              (resources imported as users), itself; a user that has one keeps it while this option is unset.
           type: str
-          choices: [user, resource, system_user, remote_user]
+          choices: [user, remote_user]
         identity_provider_user_id:
           description:
             - The IAM Identity Center user ID to link the user with; an empty string unlinks it.
@@ -118,18 +120,25 @@ options:
           description:
             - The password. The service never returns it, so it is set when the user is created and,
               with O(users[].update_password=always), on every run.
-            - It never appears in results, diffs or logs.
+            - "It must meet the password policy of the WorkMail directory: 8 to 63 characters, from at least 3 of
+              these groups: uppercase letters, lowercase letters, digits, special characters (such as C(!) or C(~)),
+              Latin-1 letters and symbols (such as C(\u00e9)). The module checks it before any call and says which
+              rule it breaks, never the password itself."
+            - "It never appears in results, diffs, logs or messages. With C(--diff), the after state shows
+              C(password: (set)) when a new user gets it and C(password: (reset)) when it is reset."
           type: str
         update_password:
           description:
             - V(on_create) sets O(users[].password) only when the user is created.
-            - V(always) resets it on every run, which reports a change every time.
+            - "V(always) resets it on every run, which reports a change every time (the service cannot tell whether
+              the password differs); with C(--diff) the change shows as C(password: (reset))."
           type: str
           choices: [on_create, always]
           default: on_create
         mailbox_quota:
           description:
-            - The mailbox quota in megabytes. Needs an enabled user.
+            - The mailbox quota in megabytes, from 1 to 51200 (50 GB, the largest WorkMail mailbox and the quota
+              a new mailbox gets). Needs an enabled user.
           type: int
         groups:
           description:

@@ -92,6 +92,7 @@ def test_fresh_apply_creates_everything_in_one_task(run_module, workmail_client,
     jdoe = next(d for d in result["diff"] if d["after_header"] == "user jdoe")
     assert jdoe["before"] == {}
     assert jdoe["after"]["groups"] == ["finance"] and jdoe["after"]["aliases"] == ["jane.doe@example.com"]
+    assert jdoe["after"]["password"] == "(set)"
     assert PASSWORD not in json.dumps(result)
     written = collections.Counter(writes())
     assert written == collections.Counter(CreateGroup=2, CreateUser=3, RegisterToWorkMail=5, UpdateUser=1, UpdateMailboxQuota=1,
