@@ -136,6 +136,7 @@ class WorkMailModule:
             if failures:
                 msg = "{0} of the changes failed (the others were {1}): {2}".format(
                     len(failures), "planned" if self.check_mode else "made", "; ".join(failures))
+                self._keep_readable(msg)
                 self.module.fail_json(msg=msg, changed=changed, **result)
             self.module.exit_json(changed=changed, **result)
 
