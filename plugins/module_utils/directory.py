@@ -106,12 +106,16 @@ class Entry:
 class Change:
     """One row of the result: an entity or a relationship that changes (or would, or failed)."""
 
-    def __init__(self, kind, name, action, options=None, entry=None, **extra):
+    def __init__(self, kind, name, action, options=None, entry=None, target=None, member=None, **extra):
         self.kind = kind
         self.name = name
         self.action = action
         self.options = options or []
         self.entry = entry
+        self.target = target
+        """For a membership: (group key, the group's Entry or None, its raw listing or None)."""
+        self.member = member
+        """For a membership: the member's Entry (to add) or its current listing (to remove)."""
         self.extra = extra
         self.error = None
 
@@ -141,6 +145,9 @@ class Directory:
         self.workers = max(1, workers)
         self.entries = [Entry(GROUP, i, g, state) for i, g in enumerate(groups or [])]
         self.entries += [Entry(USER, i, u, state) for i, u in enumerate(users or [])]
+        self.by_name = {}
+        for entry in self.entries:
+            self.by_name.setdefault((entry.kind, _fold(entry.name)), entry)
         self.pool = None
         self.changes = []
         self.live = {"user": OrderedDict(), "group": OrderedDict()}
@@ -313,17 +320,15 @@ class Directory:
                             entry.name, group_name, " contains ".join(self._group_name(k) for k in path)))
                         continue
                     self._nested_in(group).add(("group", _fold(entry.name)))
-                change = Change("membership", entry.name, "add", ["groups"], entry, group=group_name)
-                change.group, change.member = (group, group_entry, group_raw), entry
-                self.changes.append(change)
+                self.changes.append(Change("membership", entry.name, "add", ["groups"], entry, (group, group_entry, group_raw), entry,
+                                           group=group_name))
             for member in to_remove:
-                change = Change("membership", member["name"], "remove", ["groups"], group_entry, group=group_name)
-                change.group, change.member = (group, group_entry, group_raw), member
-                self.changes.append(change)
+                self.changes.append(Change("membership", member["name"], "remove", ["groups"], group_entry, (group, group_entry, group_raw),
+                                           member, group=group_name))
 
     def _group_key(self, entry, ref):
         """The key of the group ``ref`` names (listed or existing), or None with ``entry`` failed."""
-        listed = next((e for e in self.entries if e.kind == "group" and _fold(e.name) == _fold(ref)), None)
+        listed = self.by_name.get(("group", _fold(ref)))
         if listed is not None:
             return ("group", _fold(listed.name))
         raw = self._find_group(ref)
@@ -337,8 +342,7 @@ class Directory:
         return None
 
     def _group_parts(self, key):
-        entry = next((e for e in self.entries if e.kind == "group" and _fold(e.name) == key[1]), None)
-        return entry, self.live["group"].get(key[1])
+        return self.by_name.get(key), self.live["group"].get(key[1])
 
     def _group_name(self, key):
         entry, raw = self._group_parts(key)
@@ -416,7 +420,7 @@ class Directory:
 
     def _fail_entry(self, entry):
         """Report a failed entry once, and drop what it would have done."""
-        dropped = [c for c in self.changes if c.entry is entry or getattr(c, "member", None) is entry]
+        dropped = [c for c in self.changes if c.entry is entry or c.member is entry]
         for change in dropped:
             self.changes.remove(change)
         action = entry.plan.action if entry.plan and entry.plan.changed else "check"
@@ -447,7 +451,7 @@ class Directory:
             change.error = e.message
 
     def _write_membership(self, change):
-        (key, group_entry, group_raw), member = change.group, change.member
+        (_key, group_entry, group_raw), member = change.target, change.member
         group_id = group_entry.id if group_entry else group_raw[GROUP.id_member]
         if isinstance(member, Entry):
             member_id, blocker = member.id, member.error
@@ -498,18 +502,29 @@ class Directory:
 
     # -- the result -------------------------------------------------------------------------
 
+    def related(self):
+        """Entry -> the changes about it: its own, its aliases, the memberships it gains or loses."""
+        index = dict((id(entry), []) for entry in self.entries)
+        for change in self.changes:
+            entry = change.entry
+            if change.kind == "membership":
+                member = change.member
+                entry = member if isinstance(member, Entry) else self.by_name.get((member["type"], _fold(member["name"])))
+            if entry is not None and id(entry) in index:
+                index[id(entry)].append(change)
+        return index
+
     def failed(self):
         return [c for c in self.changes if c.error]
 
-    def summary(self):
+    def summary(self, related):
         summary = dict((kind, dict((action, 0) for action in ACTIONS[kind])) for kind in KINDS)
         for change in self.changes:
             if not change.error and change.action in summary[change.kind]:
                 summary[change.kind][change.action] += 1
         for kind in ("user", "group"):
             summary[kind]["unchanged"] = sum(
-                1 for e in self.entries if e.kind == kind and not e.error and e.plan is not None and not e.plan.changed
-                and not any(c.entry is e and c.kind != kind for c in self.changes))
+                1 for e in self.entries if e.kind == kind and not e.error and e.plan is not None and not e.plan.changed and not related[id(e)])
         summary["failed"] = len(self.failed())
         return summary
 
@@ -518,7 +533,8 @@ class Directory:
         changed = any(not c.error for c in self.changes)
         warnings = ["{0}: {1}".format(e.label, w) for e in self.entries for w in e.warnings]
         failures = ["{0} {1!r}{2}: {3}".format(c.kind, c.name, self._where(c), c.error) for c in self.failed()]
-        return changed, dict(summary=self.summary(), changes=[c.as_dict() for c in self.changes]), self.diffs(), warnings, failures
+        related = self.related()
+        return changed, dict(summary=self.summary(related), changes=[c.as_dict() for c in self.changes]), self.diffs(related), warnings, failures
 
     @staticmethod
     def _where(change):
@@ -528,20 +544,24 @@ class Directory:
             return " alias {0}".format(change.extra["alias"])
         return " ({0}s[{1}])".format(change.kind, change.entry.index) if change.entry and change.entry.index is not None else ""
 
-    def diffs(self):
+    def diffs(self, related):
         """One before/after per entry that changes, in the directory's own shape."""
         diffs = []
+        member_of = {}
+        for group in self.live["group"].values():
+            for member in self.members.get(group[GROUP.id_member], []):
+                member_of.setdefault(member["id"], set()).add(group["Name"])
         for entry in self.entries:
-            related = [c for c in self.changes if c.entry is entry or getattr(c, "member", None) is entry]
-            if not related:
+            if not related[id(entry)]:
                 continue
-            before, after = self.entity_shape(entry)
+            before, after = self.entity_shape(entry, related[id(entry)], member_of)
             diffs.append(dict(before_header="{0} {1}".format(entry.kind, entry.name), after_header="{0} {1}".format(entry.kind, entry.name),
                               before=before, after=after))
         return diffs
 
-    def entity_shape(self, entry):
-        """Before and after of the options ``entry`` manages, with its groups and aliases."""
+    def entity_shape(self, entry, related, member_of):
+        """Before and after of the options ``entry`` manages, with its groups and aliases
+        (``related``: the changes about it; ``member_of``: entity ID -> the groups it is in)."""
         plan_ = entry.plan
         before = dict((k, v) for k, v in (plan_.before if plan_ else {}).items() if k in entry.desired)
         outcome = entry.outcome or (plan_.outcome() if plan_ else None)
@@ -550,12 +570,17 @@ class Directory:
             before["name"] = entry.name
         if after or self.state != "absent":
             after["name"] = entry.name
-        if entry.groups is not None or any(c.kind == "membership" and getattr(c, "member", None) is entry for c in self.changes):
-            before["groups"], after["groups"] = self._groups_before_after(entry)
+        memberships = [c for c in related if c.kind == "membership" and not c.error]
+        if entry.groups is not None or memberships:
+            current = member_of.get(entry.raw and entry.raw.get(entry.resource.id_member), set())
+            before["groups"] = sorted(current, key=_fold)
+            after["groups"] = sorted(
+                (current | set(c.extra["group"] for c in memberships if c.action == "add")) - set(c.extra["group"] for c in memberships if c.action == "remove"),
+                key=_fold)
         if entry.aliases is not None:
             current = self.current_aliases.get(entry.raw and entry.raw.get(entry.resource.id_member), [])
-            adds = [c.extra["alias"] for c in self.changes if c.kind == "alias" and c.entry is entry and c.action == "add" and not c.error]
-            removes = [c.extra["alias"] for c in self.changes if c.kind == "alias" and c.entry is entry and c.action == "remove" and not c.error]
+            adds = [c.extra["alias"] for c in related if c.kind == "alias" and c.action == "add" and not c.error]
+            removes = [c.extra["alias"] for c in related if c.kind == "alias" and c.action == "remove" and not c.error]
             before["aliases"] = sorted(current, key=_fold)
             after["aliases"] = sorted(lists.apply_plan(current, adds, removes, key=_fold), key=_fold)
         if not plan_ or not plan_.before:
@@ -563,25 +588,6 @@ class Directory:
         if self.state == "absent" and plan_ and plan_.action == "delete":
             after = {}
         return before, after
-
-    def _groups_before_after(self, entry):
-        entity_id = entry.raw and entry.raw.get(entry.resource.id_member)
-        before = set()
-        for raw in self.live["group"].values():
-            if any(m["id"] == entity_id for m in self.members.get(raw[GROUP.id_member], [])):
-                before.add(raw["Name"])
-        after = set(before)
-        for change in self.changes:
-            if change.kind == "membership" and not change.error and self._is_member(change, entry):
-                (after.add if change.action == "add" else after.discard)(change.extra["group"])
-        return sorted(before, key=_fold), sorted(after, key=_fold)
-
-    @staticmethod
-    def _is_member(change, entry):
-        member = change.member
-        if isinstance(member, Entry):
-            return member is entry
-        return member.get("entry") is entry or (member["type"] == entry.kind and _fold(member["name"]) == _fold(entry.name))
 
 
 def converge(ctx, params):

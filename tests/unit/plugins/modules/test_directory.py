@@ -194,10 +194,15 @@ def test_exact_removes_unlisted_members_and_aliases(run_module, workmail_client,
     args["users"][2]["groups"] = ["finance"]
     workmail_emulator.clear_calls()
 
-    result = run_module(directory, args)
+    result = run_module(directory, args, diff=True)
 
     assert result["changed"] is True
     assert sorted(writes()) == ["DeleteAlias", "DisassociateMemberFromGroup"]
+    diffs = dict((d["after_header"], d) for d in result["diff"])
+    assert sorted(diffs) == ["user jdoe", "user li"]
+    assert (diffs["user li"]["before"]["groups"], diffs["user li"]["after"]["groups"]) == (["all-staff", "finance"], ["finance"])
+    assert (diffs["user jdoe"]["before"]["aliases"], diffs["user jdoe"]["after"]["aliases"]) == (["jane.doe@example.com"], [])
+    assert result["summary"]["user"]["unchanged"] == 1
     found = state_of(workmail_client, org)
     assert found["jdoe"]["aliases"] == [] and found["li"]["groups"] == ["finance"]
 
