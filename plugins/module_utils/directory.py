@@ -37,12 +37,14 @@ from ansible_collections.mailops.workmail.plugins.module_utils.engine import app
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import plan
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
+from ansible_collections.mailops.workmail.plugins.module_utils.entities import STATE_LAG_TIMEOUT
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.relationships import nesting_path
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import service_model
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import retry_while
 
 RELATIONS = ("groups", "aliases")
 """The entry keys that are relationships, not options of the user or group modules."""
@@ -138,6 +140,7 @@ class Directory:
         if unlisted != "keep" and state != "exact":
             raise ParameterError("unlisted", "applies to state=exact only; with state={0} unlisted users are always kept".format(state))
         self.ctx = ctx
+        ctx.confirm_writes = False
         self.state = state
         self.unlisted = unlisted
         self.protect = set(_fold(p) for p in protect or ())
@@ -223,9 +226,28 @@ class Directory:
                 addresses.add(_fold(email))
             current = set(_fold(a) for a in self.current_aliases.get(raw.get(entry.resource.id_member), []))
             addresses.update(_fold(a) for a in entry.aliases or [] if _fold(a) not in current)
-        resolver = self.ctx.resolver
+        resolver, ctx = self.ctx.resolver, self.ctx
         domains = set(address.rsplit("@", 1)[-1] for address in addresses)
-        self._parallel([lambda d=d: resolver.domain(d) for d in sorted(domains)] + [lambda a=a: resolver.holder(a) for a in sorted(addresses)])
+        self._parallel([lambda d=d: resolver.domain(d) for d in sorted(domains)])
+        # Only an enabled entity holds addresses: its primary one, in its listing, and its aliases.
+        # Reading the aliases of every enabled entity costs one call each, asking for each new
+        # address one call each: take the cheaper way (none at all in a new organization).
+        enabled = [raw for kind in ("user", "group") for raw in self.live[kind].values() if raw.get("State") == "ENABLED"]
+        if len(enabled) > len(addresses):
+            self._parallel([lambda a=a: resolver.holder(a) for a in sorted(addresses)])
+            return
+        unread = [raw for raw in enabled if raw.get("UserId", raw.get("GroupId")) not in self.current_aliases]
+        self._parallel([lambda raw=raw: self.current_aliases.__setitem__(raw.get("UserId", raw.get("GroupId")),
+                                                                         ctx.api.list_aliases(ctx.organization_id, raw.get("UserId", raw.get("GroupId"))))
+                        for raw in unread])
+        holders = {}
+        for raw in enabled:
+            entity_id = raw.get("UserId", raw.get("GroupId"))
+            holder = {"EntityId": entity_id, "Name": raw["Name"], "Type": "USER" if "UserId" in raw else "GROUP"}
+            for address in [raw.get("Email")] + list(self.current_aliases.get(entity_id, [])):
+                if address:
+                    holders[_fold(address)] = holder
+        resolver.know_holders(addresses, holders)
 
     def _entity_reads(self, entry):
         """The reads ``entry`` needs beyond its listing."""
@@ -476,7 +498,9 @@ class Directory:
             return
         try:
             if change.action == "add":
-                self.ctx.api.create_alias(self.ctx.organization_id, entry.id, change.extra["alias"])
+                # The entity may have been registered a moment ago: the service applies that with a lag.
+                retry_while(("EntityStateException", "EntityNotFoundException"),
+                            lambda: self.ctx.api.create_alias(self.ctx.organization_id, entry.id, change.extra["alias"]), STATE_LAG_TIMEOUT)
             else:
                 self.ctx.api.delete_alias(self.ctx.organization_id, entry.id, change.extra["alias"])
         except WorkMailError as e:
@@ -574,9 +598,9 @@ class Directory:
         if entry.groups is not None or memberships:
             current = member_of.get(entry.raw and entry.raw.get(entry.resource.id_member), set())
             before["groups"] = sorted(current, key=_fold)
-            after["groups"] = sorted(
-                (current | set(c.extra["group"] for c in memberships if c.action == "add")) - set(c.extra["group"] for c in memberships if c.action == "remove"),
-                key=_fold)
+            joined = set(c.extra["group"] for c in memberships if c.action == "add")
+            left = set(c.extra["group"] for c in memberships if c.action == "remove")
+            after["groups"] = sorted((current | joined) - left, key=_fold)
         if entry.aliases is not None:
             current = self.current_aliases.get(entry.raw and entry.raw.get(entry.resource.id_member), [])
             adds = [c.extra["alias"] for c in related if c.kind == "alias" and c.action == "add" and not c.error]

@@ -59,6 +59,9 @@ class Context:
         self.organization = organization or organization_id
         self.check_mode = check_mode
         self.options = options or {}
+        self.confirm_writes = True
+        """Wait until the service shows a registration before going on. A bulk run that does not
+        read back sets it False, and retries what needs the registration instead."""
         self.resolver = EntityResolver(api, organization_id, self.organization)
         self.warnings = []
 

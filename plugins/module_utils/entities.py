@@ -122,7 +122,8 @@ class Entity(Resource):
                 lambda: api.register_to_workmail(org, entity_id, email),
                 STATE_LAG_TIMEOUT,
             )
-            self._wait_for_state(ctx, entity_id, "ENABLED")
+            if ctx.confirm_writes or self.needs_mailbox(changes):
+                self._wait_for_state(ctx, entity_id, "ENABLED")
         elif "email" in changes:
             api.update_primary_email_address(org, entity_id, changes["email"])
         self.update_after_enable(ctx, raw, changes)
@@ -133,6 +134,10 @@ class Entity(Resource):
 
     def update_after_enable(self, ctx, raw, changes):
         """Changes that need the entity enabled (mailbox quota, ...)."""
+
+    def needs_mailbox(self, changes):
+        """Whether ``update_after_enable`` has something to send for ``changes``."""
+        return False
 
     def delete(self, ctx, raw):
         api, org, entity_id = ctx.api, ctx.organization_id, raw[self.id_member]
@@ -256,6 +261,9 @@ class User(Entity):
             ctx.api.update_user(ctx.organization_id, raw["UserId"], **params)
         if "password" in changes:
             ctx.api.reset_password(ctx.organization_id, raw["UserId"], changes["password"])
+
+    def needs_mailbox(self, changes):
+        return "mailbox_quota" in changes
 
     def update_after_enable(self, ctx, raw, changes):
         if "mailbox_quota" in changes:

@@ -135,6 +135,13 @@ class EntityResolver:
             self._holders[address] = self.api.describe_entity(self.organization_id, address)
         return self._holders[address]
 
+    def know_holders(self, addresses, holders):
+        """Record who holds each of ``addresses`` from ``holders`` (address -> DescribeEntity-like
+        answer; an address missing from it is held by nobody), read by other means than
+        DescribeEntity: ``holder`` then asks the service nothing for them."""
+        for address in addresses:
+            self._holders[address.lower()] = holders.get(address.lower())
+
     def address_problems(self, addresses, owner_id=None):
         """Why each of ``addresses`` can't be given to the entity ``owner_id`` (None: one to be
         created): its domain is not a verified mail domain of the organization, or another user

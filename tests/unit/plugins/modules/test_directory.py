@@ -254,3 +254,35 @@ def test_directory_info_round_trips_with_exact(run_module, org):
 
     assert again["changed"] is False, again["changes"]
     assert writes() == []
+
+
+@pytest.mark.parametrize("newcomers, holders_read_by", [
+    # One new address, three enabled entities: asking who holds it is cheaper.
+    ([dict(name="eve", email="eve@example.com", aliases=["jane.doe@example.com"])], "DescribeEntity"),
+    # Six new addresses: reading the aliases of the three enabled users is cheaper.
+    ([dict(name="eve", email="eve@example.com", aliases=["jane.doe@example.com", "e1@example.com", "e2@example.com"]),
+      dict(name="ivy", email="ivy@example.com", aliases=["i1@example.com"])], "ListAliases"),
+])
+def test_an_address_held_by_someone_else_fails_the_entry(run_module, workmail_client, org, newcomers, holders_read_by):
+    run_module(directory, company(groups=[], users=[dict(u, groups=[]) for u in company()["users"]]))
+    workmail_emulator.clear_calls()
+
+    result = run_module(directory, dict(organization="example-corp", users=newcomers))
+
+    assert result.failed
+    assert "user 'eve' (users[0]): aliases: jane.doe@example.com is already used by user 'jdoe'" in result["msg"]
+    read = calls()
+    assert read[holders_read_by] >= 1
+    assert read["DescribeEntity" if holders_read_by == "ListAliases" else "ListAliases"] == 0
+    assert "eve" not in json.dumps([c["request"] for c in workmail_emulator.calls() if workmail_emulator.is_write(c["operation"])])
+    assert "eve" not in state_of(workmail_client, org)
+
+
+def test_a_new_organization_needs_no_address_lookups(run_module, org):
+    run_module(directory, company())
+
+    read = calls()
+    assert read["DescribeEntity"] == 0 and read["ListAliases"] == 0
+    # Registration is waited for only where the mailbox is needed next (li's quota); aliases
+    # retry instead while it lands.
+    assert read["DescribeUser"] == 1 and read["DescribeGroup"] == 0
