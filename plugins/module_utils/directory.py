@@ -65,6 +65,11 @@ def _fold(value):
     return (value or "").casefold()
 
 
+def _id(raw):
+    """The ID of a user or group as the Describe* calls spell it."""
+    return raw.get("UserId") or raw.get("GroupId")
+
+
 def _summary_members(shape):
     """The members a List* summary holds, in the Describe* spelling (Id -> UserId / GroupId)."""
     return set(service_model().shape_for(shape).members)
@@ -95,10 +100,16 @@ class Entry:
         return "{0} {1!r} ({2}s[{3}])".format(self.kind, self.name, self.kind, self.index)
 
     @property
+    def existing_id(self):
+        """The ID of the entity as read before any write (None: it does not exist yet)."""
+        return _id(self.raw or {})
+
+    @property
     def id(self):
+        """The entity's ID, once created when the run created it."""
         if self.outcome is not None:
             return self.outcome.after.get("id")
-        return self.raw and self.raw.get(self.resource.id_member)
+        return self.existing_id
 
     def fail(self, error):
         if self.error is None:
@@ -173,7 +184,7 @@ class Directory:
         return self
 
     def check_input(self):
-        """What needs no read: options against the service model, duplicates, claimed addresses."""
+        """What needs no read: aliases against the service model, duplicates, addresses claimed twice."""
         names, addresses = {}, {}
         for entry in self.entries:
             for alias in entry.aliases or []:
@@ -224,9 +235,9 @@ class Directory:
             email = entry.desired.get("email")
             if email and entry.desired.get("enabled", True) and _fold(email) != _fold(raw.get("Email")):
                 addresses.add(_fold(email))
-            current = set(_fold(a) for a in self.current_aliases.get(raw.get(entry.resource.id_member), []))
+            current = set(_fold(a) for a in self.current_aliases.get(entry.existing_id, []))
             addresses.update(_fold(a) for a in entry.aliases or [] if _fold(a) not in current)
-        resolver, ctx = self.ctx.resolver, self.ctx
+        resolver = self.ctx.resolver
         domains = set(address.rsplit("@", 1)[-1] for address in addresses)
         self._parallel([lambda d=d: resolver.domain(d) for d in sorted(domains)])
         # Only an enabled entity holds addresses: its primary one, in its listing, and its aliases.
@@ -236,13 +247,10 @@ class Directory:
         if len(enabled) > len(addresses):
             self._parallel([lambda a=a: resolver.holder(a) for a in sorted(addresses)])
             return
-        unread = [raw for raw in enabled if raw.get("UserId", raw.get("GroupId")) not in self.current_aliases]
-        self._parallel([lambda raw=raw: self.current_aliases.__setitem__(raw.get("UserId", raw.get("GroupId")),
-                                                                         ctx.api.list_aliases(ctx.organization_id, raw.get("UserId", raw.get("GroupId"))))
-                        for raw in unread])
+        self._parallel([lambda i=_id(raw): self._read_aliases(i) for raw in enabled if _id(raw) not in self.current_aliases])
         holders = {}
         for raw in enabled:
-            entity_id = raw.get("UserId", raw.get("GroupId"))
+            entity_id = _id(raw)
             holder = {"EntityId": entity_id, "Name": raw["Name"], "Type": "USER" if "UserId" in raw else "GROUP"}
             for address in [raw.get("Email")] + list(self.current_aliases.get(entity_id, [])):
                 if address:
@@ -255,13 +263,15 @@ class Directory:
         summary = _summary_members("User" if entry.kind == "user" else "Group") | set([entry.resource.id_member])
         managed = [f for f in entry.resource.fields if f.option in entry.desired and f.member and not f.write_only]
         if any(f.member not in summary and f.option != "mailbox_quota" for f in managed):
-            reads.append(lambda: raw.update(entry.resource.describe(ctx, raw[entry.resource.id_member]) or {}))
+            reads.append(lambda: raw.update(entry.resource.describe(ctx, _id(raw)) or {}))
         if "mailbox_quota" in entry.desired and raw.get("State") == "ENABLED":
             reads.append(lambda: raw.update(ctx.api.get_mailbox_details(ctx.organization_id, raw["UserId"]) or {}))
         if entry.aliases is not None:
-            reads.append(lambda: self.current_aliases.__setitem__(
-                raw[entry.resource.id_member], ctx.api.list_aliases(ctx.organization_id, raw[entry.resource.id_member])))
+            reads.append(lambda: self._read_aliases(_id(raw)))
         return reads
+
+    def _read_aliases(self, entity_id):
+        self.current_aliases[entity_id] = self.ctx.api.list_aliases(self.ctx.organization_id, entity_id)
 
     def _groups_to_read(self):
         """The existing groups whose members the plan needs: those listed or named in ``groups``."""
@@ -327,7 +337,7 @@ class Directory:
         for group, members in wanted.items():
             group_entry, group_raw = self._group_parts(group)
             current = self.members.get(group_raw[GROUP.id_member], []) if group_raw else []
-            desired = [{"id": m.raw and m.raw.get(m.resource.id_member), "name": m.name, "type": m.kind, "entry": m} for m in members]
+            desired = [{"id": m.existing_id, "name": m.name, "type": m.kind, "entry": m} for m in members]
             mode = "exact" if self.state == "exact" and group_entry is not None else "present"
             to_add, to_remove = lists.plan(current, desired, mode, key=lambda m: (m["type"], _fold(m["name"])))
             group_name = group_entry.name if group_entry else group_raw["Name"]
@@ -387,7 +397,7 @@ class Directory:
         for entry in self.entries:
             if entry.aliases is None or entry.error:
                 continue
-            entity_id = entry.raw and entry.raw.get(entry.resource.id_member)
+            entity_id = entry.existing_id
             current = self.current_aliases.get(entity_id, []) if entity_id else []
             primary = _fold(entry.desired.get("email") or (entry.raw or {}).get("Email"))
             if primary and primary in (_fold(a) for a in entry.aliases):
@@ -596,13 +606,13 @@ class Directory:
             after["name"] = entry.name
         memberships = [c for c in related if c.kind == "membership" and not c.error]
         if entry.groups is not None or memberships:
-            current = member_of.get(entry.raw and entry.raw.get(entry.resource.id_member), set())
+            current = member_of.get(entry.existing_id, set())
             before["groups"] = sorted(current, key=_fold)
             joined = set(c.extra["group"] for c in memberships if c.action == "add")
             left = set(c.extra["group"] for c in memberships if c.action == "remove")
             after["groups"] = sorted((current | joined) - left, key=_fold)
         if entry.aliases is not None:
-            current = self.current_aliases.get(entry.raw and entry.raw.get(entry.resource.id_member), [])
+            current = self.current_aliases.get(entry.existing_id, [])
             adds = [c.extra["alias"] for c in related if c.kind == "alias" and c.action == "add" and not c.error]
             removes = [c.extra["alias"] for c in related if c.kind == "alias" and c.action == "remove" and not c.error]
             before["aliases"] = sorted(current, key=_fold)
