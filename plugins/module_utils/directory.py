@@ -308,12 +308,7 @@ class Directory:
     def _plan_entity(self, entry):
         ctx = self.ctx
         ctx.options = {"update_password": entry.update_password}
-        warnings_before = len(ctx.warnings)
-        try:
-            entry.plan = plan(ctx, entry.resource, entry.desired, "absent" if self.state == "absent" else "present", raw=entry.raw)
-        finally:
-            entry.warnings.extend(ctx.warnings[warnings_before:])
-            del ctx.warnings[warnings_before:]
+        entry.plan = plan(ctx, entry.resource, entry.desired, "absent" if self.state == "absent" else "present", raw=entry.raw)
         if entry.plan.changed:
             action = entry.plan.action
             if action == "update" and entry.plan.changes.get("enabled") is False:
@@ -411,11 +406,9 @@ class Directory:
                     entry.fail("aliases: {0!r} is disabled; enable it before adding aliases".format(entry.name))
                     continue
                 if self.ctx.organization_id:
-                    problems = self.ctx.resolver.address_problems(to_add, entity_id)
-                    if problems and not self.ctx.check_mode:
-                        entry.fail("aliases: " + "; ".join(problems))
+                    self._guard(entry, lambda: self.ctx.refuse("aliases", self.ctx.resolver.address_problems(to_add, entity_id)))
+                    if entry.error:
                         continue
-                    entry.warnings.extend("aliases: " + p for p in problems)
             for alias in to_add:
                 self.changes.append(Change("alias", entry.name, "add", ["aliases"], entry, alias=alias))
             for alias in to_remove:
@@ -519,12 +512,18 @@ class Directory:
     # -- plumbing ---------------------------------------------------------------------------
 
     def _guard(self, entry, action):
-        """Run ``action()``; a WorkMailError fails ``entry`` instead of the task."""
+        """Run ``action()``, a step of planning ``entry``: a WorkMailError fails the entry instead of
+        the task, and the warnings it gives (``ctx.refuse`` in check mode) are the entry's."""
+        ctx = self.ctx
+        warnings_before = len(ctx.warnings)
         try:
             return action()
         except WorkMailError as e:
             entry.fail(e.message)
             return None
+        finally:
+            entry.warnings.extend(ctx.warnings[warnings_before:])
+            del ctx.warnings[warnings_before:]
 
     def _parallel(self, tasks):
         """Run ``tasks`` (callables) on the workers; return their results in order.
