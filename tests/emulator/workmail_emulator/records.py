@@ -10,6 +10,9 @@ domains and policies it keeps the indexes every lookup goes through:
 * ``addresses``: lowercase address -> ID of the entity that holds it as its
   primary address or as an alias (one index for every address in the organization);
 * ``member_of``: entity ID -> the groups it is a direct member of.
+
+It also holds the content of its users' mailboxes (``mailboxes``: user ID ->
+:class:`Mailbox`).
 """
 
 import hashlib
@@ -253,6 +256,47 @@ class ImpersonationRole:
                        Rules=self.rules, DateCreated=self.created, DateModified=self.modified)
 
 
+# Mailboxes ---------------------------------------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class MailboxItem:
+    """One item of a mailbox: its folder, its kind (email, calendar, contact, task) and its MIME form."""
+
+    folder: str
+    kind: str
+    mime: bytes
+
+
+class Mailbox:
+    """The content of one user's mailbox: items in the order they were added, and their total size.
+
+    Items are only ever appended, so the count and the size identify a version
+    of the mailbox: that is its ``repr``, which is what state_lag compares,
+    without rendering every message.
+    """
+
+    __slots__ = ("items", "size")
+
+    def __init__(self):
+        self.items = []
+        self.size = 0
+
+    def add(self, item):
+        """Append an item."""
+        self.items.append(item)
+        self.size += len(item.mime)
+
+    def folders(self):
+        """Return the number of items per folder, folders in the order they first received one."""
+        counts = {}
+        for item in self.items:
+            counts[item.folder] = counts.get(item.folder, 0) + 1
+        return counts
+
+    def __repr__(self):
+        return f"Mailbox(items={len(self.items)}, size={self.size})"
+
+
 # Organizations ----------------------------------------------------------------------------------
 
 @dataclass(slots=True, eq=False)
@@ -282,6 +326,7 @@ class Organization:
     access_rules: dict = field(default_factory=dict)
     retention_policy: RetentionPolicy | None = None
     impersonation_roles: dict = field(default_factory=dict)
+    mailboxes: dict = field(default_factory=dict)
 
     # State ------------------------------------------------------------------
 
@@ -336,8 +381,9 @@ class Organization:
         self.names[entity.name.lower()] = entity.id
 
     def mark_deleted(self, entity):
-        """Move an entity to DELETED: free its name and drop its memberships."""
+        """Move an entity to DELETED: free its name, drop its memberships and its mailbox content."""
         entity.state = DELETED
+        self.mailboxes.pop(entity.id, None)
         key = entity.name.lower()
         self.names.pop(key, None)
         self.deleted_names[key] = entity.id
