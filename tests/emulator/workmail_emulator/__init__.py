@@ -13,7 +13,6 @@ import types
 
 from . import config, fault_injection, mailboxes
 from .call_log import CALL_LOG, is_write
-from .config import advance_clock
 from .mailboxes import MailboxContentError
 
 __all__ = ["register", "configure", "settings", "reset", "calls", "clear_calls", "is_write", "advance_clock", "backend",
@@ -64,6 +63,19 @@ def backend(account_id="123456789012", region="us-east-1"):
     """Return the WorkMail backend of one account and Region (for test helpers such as ``password_matches``)."""
     from .models import workmail_backends
     return workmail_backends[account_id][region]
+
+
+def advance_clock(seconds):
+    """Move the emulator clock forward so delays elapse without waiting; return the total offset.
+
+    Mailbox export jobs whose duration has passed then end at once (their
+    objects are written), as they would while the time passed.
+    """
+    offset = config.advance_clock(seconds)
+    from .models import workmail_backends
+    for _account_id, _region, region_backend in list(workmail_backends.iter_backends()):
+        region_backend.settle_exports()
+    return offset
 
 
 def add_messages(organization_id, entity, messages=None, generate=None):

@@ -21,15 +21,16 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoReque
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from . import (MailboxContentError, add_messages, calls, clear_calls, clear_faults, config, configure, faults, mailbox_summary,
-               set_faults, settings)
+from . import (MailboxContentError, add_messages, advance_clock, calls, clear_calls, clear_faults, config, configure, faults,
+               mailbox_summary, set_faults, settings)
 from .responses import WorkMailResponse
 
 BANNER = "workmail-emulator listening on http://{host}:{port}"
 # Short enough for a demo, long enough that a client meets the Requested, Creating and PENDING
 # states it has to handle against the real service (the demo and the tests that need a domain
 # verified at once pass --domain-verification-delay 0).
-SERVER_DEFAULTS = {"org_ready_delay": 1.0, "org_delete_delay": 1.0, "domain_verification_delay": 5.0}
+# A mailbox export job runs 5 seconds, so a client sees it RUNNING with its progress growing.
+SERVER_DEFAULTS = {"org_ready_delay": 1.0, "org_delete_delay": 1.0, "domain_verification_delay": 5.0, "export_job_duration": 5.0}
 
 
 def _json(payload, status=200):
@@ -130,7 +131,7 @@ class EmulatorApp:
         """``POST /_emulator/clock`` with ``{"advance": seconds}``: let delays elapse without waiting."""
         body = request.get_json(force=True, silent=True)
         try:
-            offset = config.advance_clock(body.get("advance") if isinstance(body, dict) else None)
+            offset = advance_clock(body.get("advance") if isinstance(body, dict) else None)
         except ValueError as failure:
             return _error(400, str(failure))
         return _json({"now": config.now(), "offset": offset})
