@@ -4,9 +4,11 @@ import email
 import email.policy
 import functools
 import json
+import types
 
 import boto3
 import pytest
+from botocore.config import Config
 from support import (TEST_DOMAIN, export_role_policy, export_target, export_trust_policy, new_group, new_user, raises_code, read_zip,
                      without_retries)
 
@@ -553,3 +555,58 @@ def test_start_and_cancel_are_logged_as_writes(workmail_client, workmail_org, jd
     assert [call["operation"] for call in workmail_emulator.calls(writes_only=True)] == ["StartMailboxExportJob", "CancelMailboxExportJob"]
     assert workmail_emulator.calls()[0]["response"] == {"JobId": job_id}
 
+
+# Faults ------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def retrying(workmail_client, monkeypatch):
+    """A WorkMail client that makes up to 3 attempts, with botocore's back-off recorded instead of slept."""
+    monkeypatch.setattr("botocore.endpoint.time", types.SimpleNamespace(sleep=lambda seconds: None))
+    return _session().client("workmail", region_name="us-east-1",
+                             config=Config(retries={"mode": "standard", "total_max_attempts": 3}))
+
+
+def logged(operation):
+    return [(call["status"], call["error"], call["fault"]) for call in workmail_emulator.calls() if call["operation"] == operation]
+
+
+def test_a_throttled_start_is_retried_and_starts_one_job(workmail_client, workmail_org, jdoe, target, workmail_faults, retrying):
+    workmail_faults([{"operation": "StartMailboxExportJob", "fault": "throttle", "count": 1},
+                     {"operation": "DescribeMailboxExportJob", "fault": "server_error", "status": 503, "count": 1}])
+    workmail_emulator.clear_calls()
+    job_id = start(retrying, workmail_org, target)
+    assert describe(retrying, workmail_org, job_id)["State"] == "COMPLETED"
+    assert logged("StartMailboxExportJob") == [(400, "ThrottlingException", "throttle"), (200, None, None)]
+    assert logged("DescribeMailboxExportJob") == [(503, "ServiceUnavailable", "server_error"), (200, None, None)]
+    assert [job["JobId"] for job in workmail_client.list_mailbox_export_jobs(OrganizationId=workmail_org)["Jobs"]] == [job_id]
+
+
+def test_a_start_whose_reply_was_lost_is_replayed_by_its_client_token(workmail_client, workmail_org, jdoe, target, workmail_faults, retrying):
+    workmail_faults([{"operation": "StartMailboxExportJob", "fault": "lost_response", "count": 1}])
+    workmail_emulator.clear_calls()
+    job_id = start(retrying, workmail_org, target)
+    lost, replayed = (call for call in workmail_emulator.calls() if call["operation"] == "StartMailboxExportJob")
+    assert (lost["status"], lost["fault"], lost["lost"]["response"]) == (500, "lost_response", {"JobId": job_id})
+    assert replayed["response"] == {"JobId": job_id} and replayed["request"]["ClientToken"] == lost["request"]["ClientToken"]
+    assert [job["JobId"] for job in workmail_client.list_mailbox_export_jobs(OrganizationId=workmail_org)["Jobs"]] == [job_id]
+    assert object_keys() == [f"workmail/{job_id}.zip"]
+
+
+def test_state_lag_hides_a_new_job_and_a_cancellation(workmail_client, workmail_org, jdoe, target, workmail_faults):
+    workmail_emulator.configure(export_job_duration=100)
+    workmail_faults([{"operation": "StartMailboxExportJob", "fault": "state_lag", "seconds": 20, "count": 1},
+                     {"operation": "CancelMailboxExportJob", "fault": "state_lag", "seconds": 20, "count": 1}])
+    job_id = start(workmail_client, workmail_org, target)
+    with raises_code("EntityNotFoundException"):
+        workmail_client.describe_mailbox_export_job(OrganizationId=workmail_org, JobId=job_id)
+    assert workmail_client.list_mailbox_export_jobs(OrganizationId=workmail_org)["Jobs"] == []
+    with raises_code("LimitExceededException"):
+        start(without_retries(workmail_client), workmail_org, target)
+    workmail_emulator.advance_clock(20)
+    assert describe(workmail_client, workmail_org, job_id)["EstimatedProgress"] == 20
+    workmail_client.cancel_mailbox_export_job(OrganizationId=workmail_org, JobId=job_id)
+    assert describe(workmail_client, workmail_org, job_id)["State"] == "RUNNING"
+    workmail_emulator.advance_clock(20)
+    job = describe(workmail_client, workmail_org, job_id)
+    assert (job["State"], job["EstimatedProgress"]) == ("CANCELLED", 20)
+    assert object_keys() == []
