@@ -54,6 +54,12 @@ MINIMAL_REQUESTS = {
     "DeleteImpersonationRole": {"ImpersonationRoleId": "r"},
     "GetImpersonationRoleEffect": {"ImpersonationRoleId": "r", "TargetUser": "jdoe"},
     "AssumeImpersonationRole": {"ImpersonationRoleId": "r"},
+    "StartMailboxExportJob": {"EntityId": "jdoe", "RoleArn": "arn:aws:iam::123456789012:role/export",
+                              "KmsKeyArn": "arn:aws:kms:us-east-1:123456789012:key/k", "S3BucketName": "exports",
+                              "S3Prefix": "workmail", "ClientToken": "token"},
+    "DescribeMailboxExportJob": {"JobId": "job"},
+    "ListMailboxExportJobs": {},
+    "CancelMailboxExportJob": {"JobId": "job", "ClientToken": "token"},
 }
 WORKS_IN_ANY_STATE = {"DescribeOrganization", "DeleteOrganization"}
 

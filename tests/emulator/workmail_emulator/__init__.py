@@ -11,12 +11,12 @@ import sys
 import threading
 import types
 
-from . import config, fault_injection
+from . import config, fault_injection, mailboxes
 from .call_log import CALL_LOG, is_write
-from .config import advance_clock
+from .mailboxes import MailboxContentError
 
 __all__ = ["register", "configure", "settings", "reset", "calls", "clear_calls", "is_write", "advance_clock", "backend",
-           "set_faults", "faults", "clear_faults"]
+           "set_faults", "faults", "clear_faults", "add_messages", "mailbox_summary", "MailboxContentError"]
 
 URL_PATTERN = re.compile(r"https?://workmail\.(.+)\.amazonaws\.com")
 _REGISTRATION_LOCK = threading.Lock()
@@ -63,6 +63,35 @@ def backend(account_id="123456789012", region="us-east-1"):
     """Return the WorkMail backend of one account and Region (for test helpers such as ``password_matches``)."""
     from .models import workmail_backends
     return workmail_backends[account_id][region]
+
+
+def advance_clock(seconds):
+    """Move the emulator clock forward so delays elapse without waiting; return the total offset.
+
+    Mailbox export jobs whose duration has passed then end at once (their
+    objects are written), as they would while the time passed.
+    """
+    offset = config.advance_clock(seconds)
+    from .models import workmail_backends
+    for _account_id, _region, region_backend in list(workmail_backends.iter_backends()):
+        region_backend.settle_exports()
+    return offset
+
+
+def add_messages(organization_id, entity, messages=None, generate=None):
+    """Append items to the mailbox of an enabled user (ID, name or address): ``messages`` (a list of item objects, see
+    :mod:`workmail_emulator.mailboxes`) or ``generate`` N email messages. Return the mailbox as :func:`mailbox_summary`
+    does, plus ``added``.
+
+    Raises MailboxContentError (a ValueError whose ``status`` is 400, 404 or 409); nothing is added then.
+    """
+    return mailboxes.add(organization_id, entity, messages=messages, generate=generate)
+
+
+def mailbox_summary(organization_id, entity):
+    """Return a user's mailbox: ``folders`` (item count per folder), ``items``, ``size_bytes``, ``mailbox_size_mb``
+    (GetMailboxDetails's MailboxSize), ``organization_id`` and ``entity_id``. Raises MailboxContentError."""
+    return mailboxes.summary(organization_id, entity)
 
 
 def reset():

@@ -26,6 +26,8 @@ DEFAULTS = {
     "max_aliases_per_entity": 100,
     "max_mail_domains": 100,
     "max_impersonation_roles": 20,
+    # Seconds a mailbox export job runs before it writes its ZIP object (EstimatedProgress grows meanwhile).
+    "export_job_duration": 0.0,
 }
 
 VALIDATION_CODES = ("InvalidParameterException", "ValidationException")

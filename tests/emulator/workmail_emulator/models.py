@@ -7,7 +7,7 @@ from moto.core.base_backend import BackendDict, BaseBackend
 from . import config, lag, store
 from .call_log import is_write
 from .errors import InvalidAction, OrganizationNotFoundException, OrganizationStateException
-from .operations import OPERATIONS
+from .operations import OPERATIONS, exports
 from .records import ACTIVE, USER
 from .registry import ORG_ACTIVE, Request
 from .validation import idempotency_token_member, input_shape, validate_request
@@ -38,7 +38,9 @@ class WorkMailBackend(BaseBackend):
 
         Validation order: model constraints and cross-field rules, pagination
         token, ClientToken replay, organization existence and state, then the
-        operation's own checks. ``call`` is what the fault rules decided for
+        operation's own checks. Before the ClientToken replay, the mailbox
+        export jobs whose time has come are settled
+        (:func:`workmail_emulator.operations.exports.settle`). ``call`` is what the fault rules decided for
         the call (:class:`workmail_emulator.fault_injection.Call`, given only
         while rules are set): with it, the call sees the state that open
         state_lag windows show (:mod:`workmail_emulator.lag`), and opens one
@@ -58,6 +60,7 @@ class WorkMailBackend(BaseBackend):
         with self.lock:
             now = config.now()
             self._forget_expired(now)
+            exports.settle(self, now)
             if token is not None:
                 replayed = self.client_tokens.replay(operation, token, params, now)
                 if replayed is not None:
@@ -99,6 +102,11 @@ class WorkMailBackend(BaseBackend):
         """Drop the Deleted organizations whose retention has passed."""
         for org_id in [org_id for org_id, org in self.organizations.items() if not org.visible(now)]:
             del self.organizations[org_id]
+
+    def settle_exports(self):
+        """End the mailbox export jobs whose duration has passed (writing their objects); the clock helpers call this."""
+        with self.lock:
+            exports.settle(self, config.now())
 
     def password_matches(self, organization_id, user, password):
         """Test helper: tell whether ``password`` is the current password of ``user`` (ID, name or email)."""

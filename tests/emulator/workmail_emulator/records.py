@@ -10,6 +10,10 @@ domains and policies it keeps the indexes every lookup goes through:
 * ``addresses``: lowercase address -> ID of the entity that holds it as its
   primary address or as an alias (one index for every address in the organization);
 * ``member_of``: entity ID -> the groups it is a direct member of.
+
+It also holds the content of its users' mailboxes (``mailboxes``: user ID ->
+:class:`Mailbox`) and its mailbox export jobs (``export_jobs``: job ID ->
+:class:`ExportJob`, in start order).
 """
 
 import hashlib
@@ -27,6 +31,8 @@ REQUESTED, CREATING, ACTIVE, DELETING, DELETED_ORG = "Requested", "Creating", "A
 ENABLED, DISABLED, DELETED = "ENABLED", "DISABLED", "DELETED"
 USER, GROUP = "USER", "GROUP"
 PENDING, VERIFIED = "PENDING", "VERIFIED"
+# Mailbox export job states.
+RUNNING, COMPLETED, FAILED, CANCELLED = "RUNNING", "COMPLETED", "FAILED", "CANCELLED"
 
 DEFAULT_MAILBOX_QUOTA = 51200
 TEST_DOMAIN_SUFFIX = ".awsapps.com"
@@ -253,6 +259,101 @@ class ImpersonationRole:
                        Rules=self.rules, DateCreated=self.created, DateModified=self.modified)
 
 
+# Mailboxes and their export ----------------------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class MailboxItem:
+    """One item of a mailbox: its folder, its kind (email, calendar, contact, task) and its MIME form."""
+
+    folder: str
+    kind: str
+    mime: bytes
+
+
+class Mailbox:
+    """The content of one user's mailbox: items in the order they were added, and their total size.
+
+    Items are only ever appended, so the count and the size identify a version
+    of the mailbox: that is its ``repr``, which is what state_lag compares,
+    without rendering every message.
+    """
+
+    __slots__ = ("items", "size")
+
+    def __init__(self):
+        self.items = []
+        self.size = 0
+
+    def add(self, item):
+        """Append an item."""
+        self.items.append(item)
+        self.size += len(item.mime)
+
+    def folders(self):
+        """Return the number of items per folder, folders in the order they first received one."""
+        counts = {}
+        for item in self.items:
+            counts[item.folder] = counts.get(item.folder, 0) + 1
+        return counts
+
+    def __repr__(self):
+        return f"Mailbox(items={len(self.items)}, size={self.size})"
+
+
+@dataclass(slots=True, eq=False)
+class ExportJob:
+    """A mailbox export job. ``key`` is the S3 object key it writes; ``duration`` is captured at start.
+
+    While RUNNING, the progress grows with the emulator clock; a job that ended
+    keeps the progress it had (100 when COMPLETED).
+    """
+
+    id: str
+    entity_id: str
+    description: str | None
+    role_arn: str
+    kms_key_arn: str
+    bucket: str
+    prefix: str
+    key: str
+    start: float
+    duration: float
+    state: str = RUNNING
+    end: float | None = None
+    error: str | None = None
+    progress: int = 0
+
+    def due(self, now):
+        """Tell whether a RUNNING job has run its whole duration at ``now``."""
+        return self.state == RUNNING and now >= self.start + self.duration
+
+    def progress_at(self, now):
+        """Return EstimatedProgress at ``now``: linear in the time run, at most 99 until the job completes."""
+        if self.state != RUNNING:
+            return self.progress
+        if self.duration <= 0:
+            return 0 if now <= self.start else 99
+        return max(0, min(99, int(100 * (now - self.start) / self.duration)))
+
+    def finish(self, state, now, error=None):
+        """Move a RUNNING job to a terminal state at ``now``."""
+        self.progress = 100 if state == COMPLETED else self.progress_at(now)
+        self.state, self.end, self.error = state, now, error
+
+    def summary(self, now):
+        """Return the ``MailboxExportJob`` structure of ListMailboxExportJobs."""
+        return compact(JobId=self.id, EntityId=self.entity_id, Description=self.description, S3BucketName=self.bucket,
+                       S3Path=f"{self.bucket}/{self.key}", EstimatedProgress=self.progress_at(now), State=self.state,
+                       StartTime=self.start, EndTime=self.end)
+
+    def describe(self, now):
+        """Return the DescribeMailboxExportJob output."""
+        return compact(EntityId=self.entity_id, Description=self.description, RoleArn=self.role_arn, KmsKeyArn=self.kms_key_arn,
+                       S3BucketName=self.bucket, S3Prefix=self.prefix, S3Path=f"{self.bucket}/{self.key}",
+                       EstimatedProgress=self.progress_at(now), State=self.state, ErrorInfo=self.error,
+                       StartTime=self.start, EndTime=self.end)
+
+
 # Organizations ----------------------------------------------------------------------------------
 
 @dataclass(slots=True, eq=False)
@@ -282,6 +383,8 @@ class Organization:
     access_rules: dict = field(default_factory=dict)
     retention_policy: RetentionPolicy | None = None
     impersonation_roles: dict = field(default_factory=dict)
+    mailboxes: dict = field(default_factory=dict)
+    export_jobs: dict = field(default_factory=dict)
 
     # State ------------------------------------------------------------------
 
@@ -336,8 +439,9 @@ class Organization:
         self.names[entity.name.lower()] = entity.id
 
     def mark_deleted(self, entity):
-        """Move an entity to DELETED: free its name and drop its memberships."""
+        """Move an entity to DELETED: free its name, drop its memberships and its mailbox content."""
         entity.state = DELETED
+        self.mailboxes.pop(entity.id, None)
         key = entity.name.lower()
         self.names.pop(key, None)
         self.deleted_names[key] = entity.id

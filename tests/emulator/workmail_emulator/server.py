@@ -4,7 +4,7 @@ Routes:
 
 * WorkMail JSON 1.1 requests (``X-Amz-Target: WorkMailService.*``) go straight
   to the WorkMail backend, signed or not, in any of its Regions;
-* ``/_emulator/...`` is answered here (call log, settings, clock, faults);
+* ``/_emulator/...`` is answered here (call log, settings, clock, faults, mailbox content);
 * everything else, ``/moto-api/`` included, goes to moto's own dispatcher
   (``POST /moto-api/reset`` clears the fault rules first).
 """
@@ -21,14 +21,16 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoReque
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from . import calls, clear_calls, clear_faults, config, configure, faults, set_faults, settings
+from . import (MailboxContentError, add_messages, advance_clock, calls, clear_calls, clear_faults, config, configure, faults,
+               mailbox_summary, set_faults, settings)
 from .responses import WorkMailResponse
 
 BANNER = "workmail-emulator listening on http://{host}:{port}"
 # Short enough for a demo, long enough that a client meets the Requested, Creating and PENDING
 # states it has to handle against the real service (the demo and the tests that need a domain
 # verified at once pass --domain-verification-delay 0).
-SERVER_DEFAULTS = {"org_ready_delay": 1.0, "org_delete_delay": 1.0, "domain_verification_delay": 5.0}
+# A mailbox export job runs 5 seconds, so a client sees it RUNNING with its progress growing.
+SERVER_DEFAULTS = {"org_ready_delay": 1.0, "org_delete_delay": 1.0, "domain_verification_delay": 5.0, "export_job_duration": 5.0}
 
 
 def _json(payload, status=200):
@@ -60,6 +62,8 @@ class EmulatorApp:
             ("GET", "/_emulator/faults"): self.get_faults,
             ("POST", "/_emulator/faults"): self.post_faults,
             ("DELETE", "/_emulator/faults"): self.delete_faults,
+            ("GET", "/_emulator/mailboxes"): self.get_mailbox,
+            ("POST", "/_emulator/mailboxes"): self.post_mailbox,
         }
 
     def __call__(self, environ, start_response):
@@ -127,7 +131,7 @@ class EmulatorApp:
         """``POST /_emulator/clock`` with ``{"advance": seconds}``: let delays elapse without waiting."""
         body = request.get_json(force=True, silent=True)
         try:
-            offset = config.advance_clock(body.get("advance") if isinstance(body, dict) else None)
+            offset = advance_clock(body.get("advance") if isinstance(body, dict) else None)
         except ValueError as failure:
             return _error(400, str(failure))
         return _json({"now": config.now(), "offset": offset})
@@ -152,6 +156,29 @@ class EmulatorApp:
     def delete_faults(request):
         """``DELETE /_emulator/faults``: remove every fault rule."""
         return _json({"status": "ok", "removed": clear_faults()})
+
+    @staticmethod
+    def get_mailbox(request):
+        """``GET /_emulator/mailboxes?organization_id=...&entity=...``: a user's item count per folder and mailbox size."""
+        try:
+            return _json(mailbox_summary(request.args.get("organization_id"), request.args.get("entity")))
+        except MailboxContentError as failure:
+            return _error(failure.status, str(failure))
+
+    @staticmethod
+    def post_mailbox(request):
+        """``POST /_emulator/mailboxes`` with ``{"organization_id", "entity", "messages": [...]}`` or ``"generate": N``: append items."""
+        body = request.get_json(force=True, silent=True)
+        if not isinstance(body, dict):
+            return _error(400, "the body must be a JSON object with organization_id, entity and messages or generate")
+        unknown = sorted(set(body) - {"organization_id", "entity", "messages", "generate"})
+        if unknown:
+            return _error(400, f"unknown field {unknown[0]!r}; the fields are organization_id, entity, messages, generate")
+        try:
+            return _json(add_messages(body.get("organization_id"), body.get("entity"), messages=body.get("messages"),
+                                      generate=body.get("generate")))
+        except MailboxContentError as failure:
+            return _error(failure.status, str(failure))
 
 
 class QuietRequestHandler(MotoRequestHandler):

@@ -3,6 +3,7 @@
 import uuid
 
 from ..errors import EntityNotFoundException, EntityStateException, InvalidPasswordException
+from ..mailboxes import mailbox_size_mb
 from ..records import DELETED, ENABLED, USER, USER_PROFILE_MEMBERS, User
 from ..registry import operation
 from .entities import check_new_name, prefix_filtered, require, require_enabled, require_not_deleted
@@ -118,8 +119,8 @@ def update_mailbox_quota(req):
 
 @operation("GetMailboxDetails")
 def get_mailbox_details(req):
-    """Return the quota and size (MB) of a user's mailbox; a disabled user keeps its quota."""
+    """Return the quota and size (MB) of a user's mailbox; a disabled user keeps its quota and its content."""
     user = require(req, "UserId", USERS)
     if user.state == DELETED:
         raise EntityNotFoundException(f"User {user.id} is deleted and has no mailbox")
-    return {"MailboxQuota": user.mailbox_quota, "MailboxSize": 0.0}
+    return {"MailboxQuota": user.mailbox_quota, "MailboxSize": mailbox_size_mb(req.org.mailboxes.get(user.id))}
