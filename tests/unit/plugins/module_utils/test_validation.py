@@ -101,6 +101,11 @@ SPEC = dict(
     tags=dict(type="dict"),
     domains=dict(type="list", elements="dict", options=dict(domain_name=dict(type="str", required=True), hosted_zone_id=dict(type="str"))),
     name=dict(type="str"),
+    quota=dict(type="int"),
+    enabled=dict(type="bool"),
+    members=dict(type="list", elements="str"),
+    password=dict(type="str", no_log=True),
+    users=dict(type="list", elements="dict", options=dict(name=dict(type="str", required=True), quota=dict(type="int"))),
 )
 
 
@@ -127,7 +132,19 @@ SPEC = dict(
         (dict(tags={"team": "mail"}, domains=[dict(domain_name="example.com")], name="x"), None),
         # Ansible turns key=value strings into dictionaries itself.
         (dict(tags="team=mail"), None),
+        # Numbers, booleans and strings: what Ansible converts passes, the rest is named in plain words.
+        (dict(quota="lots"), ("quota", "quota: must be a whole number; got 'lots'")),
+        (dict(quota=1.5), ("quota", "quota: must be a whole number; got 1.5")),
+        (dict(quota=True), ("quota", "quota: must be a whole number; got true or false")),
+        (dict(enabled="maybe"), ("enabled", "enabled: must be true or false; got 'maybe'")),
+        (dict(name=dict(first="x")), ("name", "name: must be a string; got a dictionary")),
+        (dict(members=["li", ["omar"]]), ("members", "members[1]: must be a string; got a list")),
+        (dict(users=[dict(name="li"), dict(name="omar", quota="big")]), ("users", "users[1].quota: must be a whole number; got 'big'")),
+        # A secret is never repeated.
+        (dict(password=["Corr3ct-Horse-Battery"]), ("password", "password: must be a string; got a list")),
+        (dict(quota="5", enabled="yes", name=42, members="li,omar", users=[dict(name="li", quota=2.0)]), None),
     ],
 )
 def test_shape_problem_names_the_option_and_shows_the_shape(params, problem):
     assert shape_problem(SPEC, params) == problem
+
