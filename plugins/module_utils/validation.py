@@ -109,14 +109,16 @@ def _check_shape(option, value, shape):
     elif shape.type_name == "string":
         if not isinstance(value, str):
             value = str(value)
-        _check_range(option, len(value), meta, "characters")
-        if "enum" in meta and value not in meta["enum"]:
-            raise ParameterError(option, "{0!r} is not one of {1}".format(value, ", ".join(meta["enum"])))
-        # An empty string clears a field; patterns that need one character don't apply to it.
+        # What the value must look like says more than its length ("m-123" is no organization ID, rather
+        # than too short for one). An empty string clears a field; patterns that need one character don't
+        # apply to it.
         if value and "pattern" in meta and not re.fullmatch(meta["pattern"], value, re.ASCII):
             # A secret is never repeated, not even in part.
             given = "the value given" if is_secret(shape) else repr(value)
             raise ParameterError(option, "{0} is not valid: it must {1}".format(given, pattern_hint(meta["pattern"])))
+        _check_range(option, len(value), meta, "characters")
+        if "enum" in meta and value not in meta["enum"]:
+            raise ParameterError(option, "{0!r} is not one of {1}".format(value, ", ".join(meta["enum"])))
     elif shape.type_name in ("integer", "long"):
         if "min" in meta and value < meta["min"]:
             raise ParameterError(option, "{0} is less than the minimum {1}".format(value, meta["min"]))

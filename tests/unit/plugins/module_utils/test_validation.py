@@ -31,6 +31,9 @@ from ansible_collections.mailops.workmail.plugins.module_utils.validation import
         (["10.0.0.0"], "PutAccessControlRule", "IpRanges", "opt: '10.0.0.0' is not valid: it must be an IPv4 range in CIDR notation"),
         ("Sales\tTeam", "CreateGroup", "Name", "opt: 'Sales\\tTeam' is not valid: it must use Latin-1 characters only"),
         (["1"] * 11, "PutAccessControlRule", "UserIds", "opt: must have at most 10 items"),
+        # What a value must look like says more than its length.
+        ("m-123", "DescribeOrganization", "OrganizationId", "opt: 'm-123' is not valid: it must be an organization ID"),
+        ("d-123", "CreateOrganization", "DirectoryId", "opt: 'd-123' is not valid: it must be a directory ID"),
     ],
 )
 def test_check_rejects_and_names_the_option(value, operation, member, message):
