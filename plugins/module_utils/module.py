@@ -134,8 +134,11 @@ class WorkMailModule:
             if self.module._diff and diffs:
                 result["diff"] = diffs
             if failures:
-                msg = "{0} of the changes failed (the others were {1}): {2}".format(
-                    len(failures), "planned" if self.check_mode else "made", "; ".join(failures))
+                if changed:
+                    others = "the others were planned" if self.check_mode else "the others were made"
+                else:
+                    others = "nothing else would change" if self.check_mode else "nothing else was changed"
+                msg = "{0} of the changes failed ({1}): {2}".format(len(failures), others, "; ".join(failures))
                 self._keep_readable(msg)
                 self.module.fail_json(msg=msg, changed=changed, **result)
             self.module.exit_json(changed=changed, **result)
