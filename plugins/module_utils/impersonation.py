@@ -295,7 +295,10 @@ IMPERSONATION_ROLE = ImpersonationRole()
 
 
 def describe_roles(ctx, name=None):
-    """The organization's roles (all of them, or those named ``name``) as the module returns them."""
+    """The organization's roles (all of them, or those named ``name``) as the module returns them.
+    A name no role can have (an empty one included) fails naming the option, before any call."""
+    if name is not None:
+        validation.check("name", name, "CreateImpersonationRole", "Name")
     found = []
     for summary in list_roles(ctx):
         if name is not None and summary.get("Name") != name:
@@ -320,6 +323,8 @@ def evaluate(ctx, roles, target_user):
     if missing:
         ctx.warnings.append("target_user: {0!r} not found, assumed to be created by an earlier task; nothing evaluated".format(target_user))
         return []
+    if not users[0]["enabled"]:
+        raise ParameterError("target_user", "{0!r} is disabled; impersonation roles apply to enabled users only".format(users[0]["name"]))
     user_id = users[0]["id"]
     effects = []
     for role in roles:

@@ -56,10 +56,14 @@ class MailDomain(Resource):
         return raw
 
     def find_all(self, ctx, name=None):
-        """Normalised domains: the one ``name`` names, or all of the organization."""
+        """Normalised domains: the one ``name`` names, or all of the organization. A name no mail
+        domain can have (an empty one included) fails naming the option, before any call."""
+        if name is not None:
+            name = self.normalize({"name": name})["name"]
+            self.validate({"name": name})
         if ctx.organization_id is None:
             return []
-        names = [domain_name("name", name)] if name else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
+        names = [name] if name is not None else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
         raws = [self.read(ctx, {"name": n}) for n in names]
         return [self.to_resource(ctx, raw) for raw in raws if raw]
 

@@ -77,10 +77,16 @@ class Organization(Resource):
     def read(self, ctx, desired):
         return self._with_tags(ctx, find_organization(ctx.api, desired["alias"]))
 
-    def find_all(self, ctx, ref=None):
-        """Normalised organizations: the one ``ref`` names (ID or alias), or all live ones."""
-        if ref:
-            raws = [self.read(ctx, {"alias": ref})]
+    def find_all(self, ctx, alias=None, organization_id=None):
+        """Normalised organizations: the one with the alias ``alias`` or the ID ``organization_id``,
+        or all live ones. A filter no organization could match (an ID that is not one, an empty
+        value) fails naming its option."""
+        if alias is not None:
+            check("alias", alias, "CreateOrganization", "Alias")
+            raws = [raw for raw in [self.read(ctx, {"alias": alias})] if raw and raw.get("Alias", "").lower() == alias.lower()]
+        elif organization_id is not None:
+            check("organization_id", organization_id, "DescribeOrganization", "OrganizationId")
+            raws = [self.read(ctx, {"alias": organization_id})]
         else:
             raws = [
                 self._with_tags(ctx, ctx.api.describe_organization(summary["OrganizationId"]))
