@@ -316,6 +316,12 @@ def _kind_of(value):
     return "a {0}".format(type(value).__name__)
 
 
+def check_timeout(option, seconds):
+    """Raise ParameterError naming ``option`` unless ``seconds`` (a time to wait) is 0 or more."""
+    if seconds is not None and seconds < 0:
+        raise ParameterError(option, "must be 0 or more seconds, got {0}".format(seconds))
+
+
 # WorkMail's password policy for its own directory and Simple AD (administrator guide, "password
 # policies"): 8 to 63 characters, Basic Latin or Latin-1 only, from at least 3 of 5 groups.
 PASSWORD_LENGTH = (8, 63)
@@ -360,8 +366,9 @@ MAX_DNS_LABEL = 63
 
 def domain_name(option, value):
     """``value`` as WorkMail keeps domain names: lower case, without the trailing dot DNS tools
-    print (``Example.COM.`` -> ``example.com``). Fails naming ``option`` on an empty label or a
-    label longer than DNS allows; the model's own checks (length, characters) come after."""
+    print (``Example.COM.`` -> ``example.com``). Fails naming ``option`` on an empty label, a
+    label longer than DNS allows or one that starts or ends with a hyphen (RFC 1123 host names);
+    the model's own checks (length, characters) come after."""
     name = value.strip().lower()
     if name.endswith("."):
         name = name[:-1]
@@ -374,4 +381,6 @@ def domain_name(option, value):
                 option,
                 "{0!r} has a label of {1} characters ({2}...); DNS labels hold at most {3}".format(value, len(label), label[:12], MAX_DNS_LABEL),
             )
+        if label.startswith("-") or label.endswith("-"):
+            raise ParameterError(option, "{0!r} has a label that starts or ends with '-' ({1}); host names never do".format(value, label))
     return name

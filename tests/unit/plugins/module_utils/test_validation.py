@@ -15,6 +15,8 @@ from ansible_collections.mailops.workmail.plugins.module_utils import api
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import PATTERN_HINTS
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import check_timeout
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import domain_name
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import service_model
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import shape_problem
@@ -151,3 +153,28 @@ SPEC = dict(
 def test_shape_problem_names_the_option_and_shows_the_shape(params, problem):
     assert shape_problem(SPEC, params) == problem
 
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("a..b.com", "opt: 'a..b.com' has an empty label (two dots in a row, or a dot at the start)"),
+        ("-bad.example.com", "opt: '-bad.example.com' has a label that starts or ends with '-' (-bad); host names never do"),
+        ("bad-.example.com", "opt: 'bad-.example.com' has a label that starts or ends with '-' (bad-); host names never do"),
+    ],
+)
+def test_domain_name_refuses_what_dns_does_not_allow(value, message):
+    with pytest.raises(ParameterError) as error:
+        domain_name("opt", value)
+    assert str(error.value) == message
+
+
+def test_domain_name_keeps_inner_hyphens_and_normalises():
+    assert domain_name("opt", "Mail-Hub.Example.COM.") == "mail-hub.example.com"
+
+
+def test_check_timeout():
+    check_timeout("wait_timeout", 0)
+    check_timeout("wait_timeout", None)
+    with pytest.raises(ParameterError) as error:
+        check_timeout("wait_timeout", -1)
+    assert str(error.value) == "wait_timeout: must be 0 or more seconds, got -1"
