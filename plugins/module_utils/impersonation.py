@@ -97,14 +97,23 @@ def resolve_roles(ctx, refs, option, roles):
     return ids
 
 
-def resolve_users(ctx, refs, option):
+def resolve_users(ctx, refs, option, enabled=False):
     """The user IDs of users given by name, email or ID, in order, without duplicates.
 
     In check mode an unknown user stays as given (an earlier task may create it), with a warning.
+    With ``enabled``, a disabled user is refused before any write (in check mode, warned about),
+    as the service refuses it.
     """
     entities, missing = ctx.resolver.resolve_all(refs, option, types=("USER",), planning=ctx.check_mode)
     if missing:
         ctx.warnings.append("{0}: user not found, assumed to be created by an earlier task: {1}".format(option, ", ".join(missing)))
+    if enabled:
+        disabled = [entity["name"] for entity in entities if entity["id"] and not entity["enabled"]]
+        ctx.refuse(
+            option,
+            ["{0!r} is disabled; an impersonation rule can only name enabled users".format(name) for name in disabled],
+            code="EntityStateException",
+        )
     ids = []
     for entity in entities:
         found = entity["id"] or entity["name"]
@@ -230,7 +239,7 @@ class ImpersonationRole(Resource):
             rule = dict(rule)
             where = "rules[{0}]".format(rule["name"])
             for option, dummy in RULE_TARGETS:
-                rule[option] = resolve_users(ctx, rule[option], where + "." + option) if rule[option] else []
+                rule[option] = resolve_users(ctx, rule[option], where + "." + option, enabled=True) if rule[option] else []
             rules.append(rule)
         desired = dict(desired)
         desired["rules"] = rules
