@@ -144,8 +144,7 @@ class Directory:
     """Converge an organization's directory; see the module docstring for the steps."""
 
     def __init__(self, ctx, users, groups, state="present", unlisted="keep", protect=(), max_unlisted=5, workers=8):
-        if workers < 1:
-            raise ParameterError("workers", "must be 1 or more, got {0}".format(workers))
+        check_workers(workers)
         if max_unlisted < 0:
             raise ParameterError("max_unlisted", "must be 0 or more, got {0}".format(max_unlisted))
         if unlisted != "keep" and state != "exact":
@@ -169,6 +168,8 @@ class Directory:
         self.current_aliases = {}
         self.unlisted_users = []
         self.nested = {}
+        self.planned_nestings = {}
+        """(group key, member group key) -> the Entry whose ``groups`` adds that nesting."""
 
     # -- the three steps --------------------------------------------------------------------
 
@@ -184,11 +185,15 @@ class Directory:
         return self
 
     def check_input(self):
-        """What needs no read: aliases against the service model, duplicates, addresses claimed twice."""
+        """What needs no read: options against the service model, duplicates, claimed addresses.
+        An entry that fails here is read no further (its addresses are not looked up)."""
         names, addresses = {}, {}
         for entry in self.entries:
+            self._guard(entry, lambda e=entry: e.resource.validate(e.resource.normalize(dict(e.desired))))
             for alias in entry.aliases or []:
                 self._guard(entry, lambda a=alias: check("aliases", a, "CreateAlias", "Alias"))
+            if any(not (group or "").strip() for group in entry.groups or []):
+                entry.fail("groups: holds an empty entry; give each group by name, email address or ID")
             names.setdefault(_fold(entry.name), []).append(entry)
             if self.state != "absent":
                 for address in [entry.desired.get("email")] + list(entry.aliases or []):
@@ -231,6 +236,8 @@ class Directory:
             return
         addresses = set()
         for entry in self.entries:
+            if entry.error:
+                continue
             raw = entry.raw or {}
             email = entry.desired.get("email")
             if email and entry.desired.get("enabled", True) and _fold(email) != _fold(raw.get("Email")):
@@ -341,12 +348,20 @@ class Directory:
                 if entry.error:
                     continue
                 if entry.kind == "group":
-                    path = nesting_path(self._nested_in, group, ("group", _fold(entry.name)))
+                    key = ("group", _fold(entry.name))
+                    path = nesting_path(self._nested_in, group, key)
                     if path:
-                        entry.fail("groups: adding {0!r} to {1!r} would make {1!r} contain itself ({2})".format(
-                            entry.name, group_name, " contains ".join(self._group_name(k) for k in path)))
+                        # Every entry whose new membership closes the loop fails, not only the last one
+                        # planned: none of them can be made as asked, and the loop is refused whole.
+                        loop = "groups: adding {0!r} to {1!r} would make {1!r} contain itself ({2})".format(
+                            entry.name, group_name, " contains ".join(self._group_name(k) for k in path))
+                        for parent, child in zip(path, path[1:]):
+                            if (parent, child) in self.planned_nestings:
+                                self.planned_nestings[(parent, child)].fail(loop)
+                        entry.fail(loop)
                         continue
-                    self._nested_in(group).add(("group", _fold(entry.name)))
+                    self._nested_in(group).add(key)
+                    self.planned_nestings[(group, key)] = entry
                 self.changes.append(Change("membership", entry.name, "add", ["groups"], entry, (group, group_entry, group_raw), entry,
                                            group=group_name))
             for member in to_remove:
@@ -623,6 +638,12 @@ class Directory:
         return before, after
 
 
+def check_workers(workers):
+    """Fail naming ``workers`` unless it is 1 or more."""
+    if workers < 1:
+        raise ParameterError("workers", "must be 1 or more, got {0}".format(workers))
+
+
 def converge(ctx, params):
     """The directory module's task: ``params`` are its options. See ``Directory``."""
     options = dict((k, params[k]) for k in ("users", "groups", "state", "unlisted", "protect", "max_unlisted", "workers"))
@@ -633,10 +654,11 @@ def gather(ctx, workers=8):
     """The organization's users and groups in the shape the directory module takes (no password,
     no read-only field, unset fields left out), each with the groups it is directly in and its
     aliases. System users and resources are left out."""
+    check_workers(workers)
     if ctx.organization_id is None:
         return {"users": [], "groups": []}
     api, org = ctx.api, ctx.organization_id
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    with ThreadPoolExecutor(max_workers=workers) as pool:
         users, groups = pool.map(lambda read: read(org), (api.list_users, api.list_groups))
         users = [u for u in users if u.get("State") != "DELETED" and u.get("UserRole") not in UNTOUCHABLE_ROLES]
         groups = [g for g in groups if g.get("State") != "DELETED"]

@@ -61,12 +61,28 @@ class Entity(Resource):
     def read(self, ctx, desired):
         return self.fetch(ctx, desired["name"])
 
-    def find_all(self, ctx, ref=None):
-        """Normalised entities: the one ``ref`` names, or all live ones (for the _info modules)."""
+    def find_all(self, ctx, name=None, email=None, entity_id=None):
+        """Normalised entities (for the _info modules): the one a filter names, or all live ones.
+
+        Each filter is checked first and fails naming its option (``name``, ``email``, ``id``) when
+        no entity could match it, an empty one included; and each matches only what it says: a
+        name the entity's name, an email one of its addresses, an ID its ID.
+        """
+        if name is not None:
+            validation.check("name", name, self.operations[0], "Name")
+        if email is not None:
+            validation.check("email", email, "DescribeEntity", "Email")
+        if entity_id is not None:
+            validation.check("id", entity_id, "CreateAlias", "EntityId")
         if ctx.organization_id is None:
             return []
-        if ref:
-            raws = [self.fetch(ctx, ref)]
+        if name is not None:
+            raws = [raw for raw in [self.fetch(ctx, name)] if raw and raw["Name"].lower() == name.lower()]
+        elif email is not None:
+            hit = ctx.api.describe_entity(ctx.organization_id, email)
+            raws = [self.fetch(ctx, hit["EntityId"])] if hit and hit.get("Type") == self.name.upper() else []
+        elif entity_id is not None:
+            raws = [raw for raw in [self.fetch(ctx, entity_id)] if raw and raw[self.id_member].lower() == entity_id.lower()]
         else:
             raws = [self.fetch(ctx, summary["Id"]) for summary in self.list_all(ctx) if summary.get("State") != "DELETED"]
         return [self.to_resource(ctx, raw) for raw in raws if raw]

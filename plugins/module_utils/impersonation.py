@@ -97,14 +97,23 @@ def resolve_roles(ctx, refs, option, roles):
     return ids
 
 
-def resolve_users(ctx, refs, option):
+def resolve_users(ctx, refs, option, enabled=False):
     """The user IDs of users given by name, email or ID, in order, without duplicates.
 
     In check mode an unknown user stays as given (an earlier task may create it), with a warning.
+    With ``enabled``, a disabled user is refused before any write (in check mode, warned about),
+    as the service refuses it.
     """
     entities, missing = ctx.resolver.resolve_all(refs, option, types=("USER",), planning=ctx.check_mode)
     if missing:
         ctx.warnings.append("{0}: user not found, assumed to be created by an earlier task: {1}".format(option, ", ".join(missing)))
+    if enabled:
+        disabled = [entity["name"] for entity in entities if entity["id"] and not entity["enabled"]]
+        ctx.refuse(
+            option,
+            ["{0!r} is disabled; an impersonation rule can only name enabled users".format(name) for name in disabled],
+            code="EntityStateException",
+        )
     ids = []
     for entity in entities:
         found = entity["id"] or entity["name"]
@@ -230,7 +239,7 @@ class ImpersonationRole(Resource):
             rule = dict(rule)
             where = "rules[{0}]".format(rule["name"])
             for option, dummy in RULE_TARGETS:
-                rule[option] = resolve_users(ctx, rule[option], where + "." + option) if rule[option] else []
+                rule[option] = resolve_users(ctx, rule[option], where + "." + option, enabled=True) if rule[option] else []
             rules.append(rule)
         desired = dict(desired)
         desired["rules"] = rules
@@ -295,7 +304,10 @@ IMPERSONATION_ROLE = ImpersonationRole()
 
 
 def describe_roles(ctx, name=None):
-    """The organization's roles (all of them, or those named ``name``) as the module returns them."""
+    """The organization's roles (all of them, or those named ``name``) as the module returns them.
+    A name no role can have (an empty one included) fails naming the option, before any call."""
+    if name is not None:
+        validation.check("name", name, "CreateImpersonationRole", "Name")
     found = []
     for summary in list_roles(ctx):
         if name is not None and summary.get("Name") != name:
@@ -320,6 +332,8 @@ def evaluate(ctx, roles, target_user):
     if missing:
         ctx.warnings.append("target_user: {0!r} not found, assumed to be created by an earlier task; nothing evaluated".format(target_user))
         return []
+    if not users[0]["enabled"]:
+        raise ParameterError("target_user", "{0!r} is disabled; impersonation roles apply to enabled users only".format(users[0]["name"]))
     user_id = users[0]["id"]
     effects = []
     for role in roles:

@@ -19,10 +19,18 @@ from ansible_collections.mailops.workmail.plugins.module_utils.engine import Fie
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import check_timeout
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import domain_name
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
 
 VERIFIED = "VERIFIED"
+# WorkMail's test domains are <organization alias>.awsapps.com; no other domain under it can be registered.
+TEST_DOMAIN_PARENT = "awsapps.com"
+
+
+def test_domain(organization):
+    """The test domain of the organization with the alias ``organization`` (as the task names it)."""
+    return "{0}.{1}".format((organization or "").lower(), TEST_DOMAIN_PARENT)
 
 
 def records(raw):
@@ -47,6 +55,8 @@ class MailDomain(Resource):
         return desired
 
     def read(self, ctx, desired):
+        # Before anything waits, or a new domain is registered to be waited for.
+        check_timeout("wait_timeout", ctx.options.get("wait_timeout"))
         raw = ctx.api.get_mail_domain(ctx.organization_id, desired["name"])
         if raw is None:
             return None
@@ -56,10 +66,14 @@ class MailDomain(Resource):
         return raw
 
     def find_all(self, ctx, name=None):
-        """Normalised domains: the one ``name`` names, or all of the organization."""
+        """Normalised domains: the one ``name`` names, or all of the organization. A name no mail
+        domain can have (an empty one included) fails naming the option, before any call."""
+        if name is not None:
+            name = self.normalize({"name": name})["name"]
+            self.validate({"name": name})
         if ctx.organization_id is None:
             return []
-        names = [domain_name("name", name)] if name else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
+        names = [name] if name is not None else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
         raws = [self.read(ctx, {"name": n}) for n in names]
         return [self.to_resource(ctx, raw) for raw in raws if raw]
 
@@ -69,6 +83,12 @@ class MailDomain(Resource):
         return resource
 
     def check(self, ctx, current, desired):
+        if not current and desired["name"].endswith("." + TEST_DOMAIN_PARENT) and desired["name"] != test_domain(ctx.organization):
+            raise ParameterError(
+                "name",
+                "{0} is under {1}, which holds only WorkMail's test domains (one per organization, ALIAS.{1}, registered "
+                "with it); register a domain you own instead".format(desired["name"], TEST_DOMAIN_PARENT),
+            )
         problem = self._default_problem(ctx, current, desired)
         if problem:
             # A real run refuses here (an existing domain) or once it has registered it (a new one);
@@ -119,13 +139,13 @@ class MailDomain(Resource):
     def check_delete(self, ctx, raw):
         name = raw["DomainName"]
         if raw.get("IsTestDomain"):
-            raise WorkMailError("{0} is the organization's test domain, which cannot be deregistered".format(name))
+            raise ParameterError("name", "{0} is the organization's test domain, which cannot be deregistered".format(name))
         if raw.get("IsDefault"):
-            raise WorkMailError("{0} is the default domain; make another domain the default before removing it".format(name))
+            raise ParameterError("name", "{0} is the default domain; make another domain the default before removing it".format(name))
         # Look before deregistering: the service only says "in use", this says by whom.
         holders = addresses_on(ctx, name)
         if holders:
-            raise WorkMailError(_in_use_message(name, holders), code="MailDomainInUseException")
+            raise ParameterError("name", _in_use_message(name, holders), code="MailDomainInUseException")
 
     def delete(self, ctx, raw):
         name = raw["DomainName"]
@@ -135,7 +155,7 @@ class MailDomain(Resource):
         except WorkMailError as e:
             if e.code != "MailDomainInUseException":
                 raise
-            raise WorkMailError(_in_use_message(name, addresses_on(ctx, name)), code=e.code)
+            raise WorkMailError("name: " + _in_use_message(name, addresses_on(ctx, name)), code=e.code, option="name")
 
     def _wait_until_verified(self, ctx, name):
         raw = wait_for(

@@ -134,8 +134,11 @@ class WorkMailModule:
             if self.module._diff and diffs:
                 result["diff"] = diffs
             if failures:
-                msg = "{0} of the changes failed (the others were {1}): {2}".format(
-                    len(failures), "planned" if self.check_mode else "made", "; ".join(failures))
+                if changed:
+                    others = "the others were planned" if self.check_mode else "the others were made"
+                else:
+                    others = "nothing else would change" if self.check_mode else "nothing else was changed"
+                msg = "{0} of the changes failed ({1}): {2}".format(len(failures), others, "; ".join(failures))
                 self._keep_readable(msg)
                 self.module.fail_json(msg=msg, changed=changed, **result)
             self.module.exit_json(changed=changed, **result)
@@ -161,30 +164,64 @@ class WorkMailModule:
         self.module.fail_json(msg=error.message, **extra)
 
     def _keep_readable(self, message):
-        """Messages of the collection never hold a secret, so a secret found in ``message`` is a
-        coincidence (a password "a" is in most words). Ansible would mask it wherever it appears and
-        garble the message ("Cre********teUser"): keep it out of the invocation instead, and let the
-        message through."""
-        module = getattr(self.module, "_module", self.module)
-        coincidences = [value for value in module.no_log_values if value and value in message]
-        for value in coincidences:
-            module.no_log_values.discard(value)
-            _hide(module.params, value)
+        _keep_readable(self.module, message)
+
+
+def _keep_readable(module, message):
+    """Messages of the collection never hold a secret, so a secret found in ``message`` is a
+    coincidence (a password "a" is in most words). Ansible would mask it wherever it appears and
+    garble the message ("Cre********teUser"): keep it out of the invocation instead, and let the
+    message through."""
+    module = getattr(module, "_module", module)
+    coincidences = [value for value in module.no_log_values if value and value in message]
+    for value in coincidences:
+        module.no_log_values.discard(value)
+        _hide(module.params, value)
 
 
 def _refuse_bad_shapes(spec, kwargs):
-    """Fail when a value is a string or a list where a dictionary (or a list of them) is expected,
-    with a message that names the option and shows the shape it takes, instead of Ansible's
-    "dictionary requested, could not parse JSON or key=value". To fail, the module is built with
-    that option accepting anything."""
-    problem = validation.shape_problem(spec, basic._load_params() or {})  # pylint: disable=protected-access
+    """Fail when a value does not have the type its option takes (a string or a list where a
+    dictionary is expected, a word where a number is), with a message that names the option and
+    says what it takes (see ``validation.shape_problem``). To fail, the module is built with that
+    option accepting anything; the secrets the option holds (a password in a list of users) stay
+    masked all the same."""
+    params = basic._load_params() or {}  # pylint: disable=protected-access
+    problem = validation.shape_problem(spec, params)
     if problem is None:
         return
     option, message = problem
     relaxed = dict(spec)
     relaxed[option] = dict((k, v) for k, v in spec[option].items() if k not in ("type", "elements", "options"))
     relaxed[option]["type"] = "raw"
-    AnsibleAWSModule(argument_spec=relaxed, **kwargs).fail_json(msg=message)
+    module = AnsibleAWSModule(argument_spec=relaxed, **kwargs)
+    getattr(module, "_module", module).no_log_values.update(_secrets(spec, params))
+    _keep_readable(module, message)
+    module.fail_json(msg=message)
+
+
+def _secrets(spec, params):
+    """The values of ``params`` that ``spec`` marks no_log, at any depth (suboptions of
+    dictionaries and of lists of dictionaries), as the strings Ansible masks."""
+    found = set()
+    for option, option_spec in spec.items():
+        value = validation.option_value(option, option_spec, params)
+        if value is None:
+            continue
+        if option_spec.get("no_log"):
+            found.update(_leaves(value))
+        elif option_spec.get("options"):
+            for item in value if isinstance(value, (list, tuple)) else [value]:
+                if isinstance(item, dict):
+                    found.update(_secrets(option_spec["options"], item))
+    return found
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return set(leaf for item in value for leaf in _leaves(item))
+    return set([str(value)]) if str(value) else set()
 
 
 NO_LOG_MARK = "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"

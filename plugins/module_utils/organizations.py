@@ -22,6 +22,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.errors import Par
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import GONE_ORGANIZATION_STATES
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import find_organization
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import check_timeout
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import domain_name
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
 
@@ -77,10 +78,28 @@ class Organization(Resource):
     def read(self, ctx, desired):
         return self._with_tags(ctx, find_organization(ctx.api, desired["alias"]))
 
-    def find_all(self, ctx, ref=None):
-        """Normalised organizations: the one ``ref`` names (ID or alias), or all live ones."""
-        if ref:
-            raws = [self.read(ctx, {"alias": ref})]
+    def check(self, ctx, current, desired):
+        check_timeout("wait_timeout", ctx.options.get("wait_timeout"))
+        if not current and desired.get("enable_interoperability") and not desired.get("directory_id"):
+            raise ParameterError(
+                "enable_interoperability",
+                "needs directory_id: interoperability with Microsoft Exchange works through an AD Connector directory, "
+                "which must be given when the organization is created",
+            )
+
+    def check_delete(self, ctx, raw):
+        check_timeout("wait_timeout", ctx.options.get("wait_timeout"))
+
+    def find_all(self, ctx, alias=None, organization_id=None):
+        """Normalised organizations: the one with the alias ``alias`` or the ID ``organization_id``,
+        or all live ones. A filter no organization could match (an ID that is not one, an empty
+        value) fails naming its option."""
+        if alias is not None:
+            check("alias", alias, "CreateOrganization", "Alias")
+            raws = [raw for raw in [self.read(ctx, {"alias": alias})] if raw and raw.get("Alias", "").lower() == alias.lower()]
+        elif organization_id is not None:
+            check("organization_id", organization_id, "DescribeOrganization", "OrganizationId")
+            raws = [self.read(ctx, {"alias": organization_id})]
         else:
             raws = [
                 self._with_tags(ctx, ctx.api.describe_organization(summary["OrganizationId"]))

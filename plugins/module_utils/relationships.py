@@ -157,6 +157,8 @@ def reconcile_aliases(ctx, entity_ref, aliases, mode):
     """
     for alias in aliases:
         check("aliases", alias, "CreateAlias", "Alias")
+    if not entity_ref.strip():
+        raise ParameterError("entity", "is empty; give a user or group by name, email address or ID")
     entities, missing = ctx.resolver.resolve_all([entity_ref], "entity", planning=ctx.check_mode)
     entity = entities[0]
     if missing:

@@ -11,6 +11,7 @@ __metaclass__ = type
 
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
 
 GONE_ORGANIZATION_STATES = ("Deleted", "Deleting", "Failed")
@@ -32,10 +33,18 @@ def find_organization(api, ref):
 
 
 def refuse_empty(option, refs, types=("USER", "GROUP")):
-    """Fail naming ``option`` when one of ``refs`` (references to users or groups) is empty."""
+    """Fail naming ``option`` when one of ``refs`` (references to users or groups) is empty, or could
+    not name one: longer than any name, address or ID, or with characters no name holds."""
     if any(not (ref or "").strip() for ref in refs):
         kinds = " or ".join(t.lower() for t in types)
         raise ParameterError(option, "holds an empty entry; give each {0} by name, email address or ID".format(kinds))
+    for ref in refs:
+        # Group names are the widest form a reference takes (spaces, Latin-1, up to 256 characters);
+        # user names, addresses and IDs all fit an entity identifier.
+        if "GROUP" in types:
+            check(option, ref, "CreateGroup", "Name")
+        else:
+            check(option, ref, "DescribeUser", "UserId")
 
 
 def entity_summary(entity_type, raw):
@@ -125,7 +134,9 @@ class EntityResolver:
         """GetMailDomain of ``domain`` in the organization (None: not one of its domains), read once."""
         domain = domain.lower()
         if domain not in self._domains:
-            self._domains[domain] = self.api.get_mail_domain(self.organization_id, domain)
+            # An address may have a domain no mail domain can have (longer, say): not one, nothing to ask.
+            found = fits("GetMailDomain", "DomainName", domain)
+            self._domains[domain] = self.api.get_mail_domain(self.organization_id, domain) if found else None
         return self._domains[domain]
 
     def holder(self, address):

@@ -15,7 +15,9 @@ __metaclass__ = type
 
 import re
 
+from ansible.module_utils.common.validation import check_type_bool
 from ansible.module_utils.common.validation import check_type_dict
+from ansible.module_utils.common.validation import check_type_int
 
 try:
     import botocore.session
@@ -107,14 +109,16 @@ def _check_shape(option, value, shape):
     elif shape.type_name == "string":
         if not isinstance(value, str):
             value = str(value)
-        _check_range(option, len(value), meta, "characters")
-        if "enum" in meta and value not in meta["enum"]:
-            raise ParameterError(option, "{0!r} is not one of {1}".format(value, ", ".join(meta["enum"])))
-        # An empty string clears a field; patterns that need one character don't apply to it.
+        # What the value must look like says more than its length ("m-123" is no organization ID, rather
+        # than too short for one). An empty string clears a field; patterns that need one character don't
+        # apply to it.
         if value and "pattern" in meta and not re.fullmatch(meta["pattern"], value, re.ASCII):
             # A secret is never repeated, not even in part.
             given = "the value given" if is_secret(shape) else repr(value)
             raise ParameterError(option, "{0} is not valid: it must {1}".format(given, pattern_hint(meta["pattern"])))
+        _check_range(option, len(value), meta, "characters")
+        if "enum" in meta and value not in meta["enum"]:
+            raise ParameterError(option, "{0!r} is not one of {1}".format(value, ", ".join(meta["enum"])))
     elif shape.type_name in ("integer", "long"):
         if "min" in meta and value < meta["min"]:
             raise ParameterError(option, "{0} is less than the minimum {1}".format(value, meta["min"]))
@@ -158,22 +162,27 @@ def fits(operation, member, value):
 
 
 def shape_problem(spec, params):
-    """The first value of ``params`` that does not have the shape the Ansible argument ``spec`` gives
-    it, where a dictionary or a list of dictionaries is expected: ``(option, message)`` with the
-    top-level option at fault and a message that names the option (or the item, as ``rules[1]``) and
-    shows the expected shape, never the value itself. None when every such value has its shape.
+    """The first value of ``params`` that does not have the type the Ansible argument ``spec`` gives
+    it: ``(option, message)`` with the top-level option at fault and a message that names the option
+    (or the item, as ``rules[1]`` or ``users[0].mailbox_quota``) and says in plain words what it takes.
+    None when every value has its type, or one Ansible converts (``"5"`` for a number, ``yes`` for a
+    boolean, ``key=value`` for a dictionary).
 
-    Ansible's own conversion would only say "dictionary requested, could not parse JSON or key=value".
+    Where a dictionary or a list of dictionaries is expected, the message shows the expected shape and
+    never the value itself. Ansible's own conversion would only say "dictionary requested, could not
+    parse JSON or key=value", name a nested option without its entry, print Python type names, or
+    silently turn a dictionary into the text of a string option.
     """
     for option, option_spec in spec.items():
-        value = _given(option, option_spec, params)
+        value = option_value(option, option_spec, params)
         problem = _value_shape_problem(option, option_spec, value)
         if problem:
             return option, problem
     return None
 
 
-def _given(option, option_spec, params):
+def option_value(option, option_spec, params):
+    """The value ``params`` give ``option`` under its name or one of its aliases (None: unset)."""
     for name in [option] + list(option_spec.get("aliases") or []):
         if params.get(name) is not None:
             return params[name]
@@ -183,7 +192,15 @@ def _given(option, option_spec, params):
 def _value_shape_problem(where, option_spec, value):
     if value is None:
         return None
-    kind, elements = option_spec.get("type"), option_spec.get("elements")
+    kind, elements = option_spec.get("type", "str"), option_spec.get("elements")
+    if kind in _SCALARS:
+        return _scalar_problem(where, kind, value, option_spec.get("no_log"))
+    if kind == "list" and elements in _SCALARS and isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            problem = _scalar_problem("{0}[{1}]".format(where, index), elements, item, option_spec.get("no_log"))
+            if problem:
+                return problem
+        return None
     if kind == "dict":
         if not _dict_like(value):
             return "{0}: must be {1}; got {2}".format(where, _shape(option_spec), _kind_of(value))
@@ -206,10 +223,38 @@ def _sub_shape_problem(prefix, option_spec, value):
     if not isinstance(value, dict):
         return None  # a string Ansible converts; it checks what it holds
     for name, sub_spec in (option_spec.get("options") or {}).items():
-        problem = _value_shape_problem(prefix + name, sub_spec, _given(name, sub_spec, value))
+        problem = _value_shape_problem(prefix + name, sub_spec, option_value(name, sub_spec, value))
         if problem:
             return problem
     return None
+
+
+def _scalar_problem(where, kind, value, secret=False):
+    """Why ``value`` is no ``kind`` ("str", "int" or "bool") as Ansible would take it, or None."""
+    wanted, takes = _SCALARS[kind]
+    if kind == "str":
+        # Ansible turns numbers and booleans into text, and would turn a dictionary into its Python text.
+        fits_kind = not isinstance(value, (dict, list, tuple))
+    else:
+        try:
+            takes(value)
+            fits_kind = not (kind == "int" and isinstance(value, bool))
+        except (TypeError, ValueError):
+            fits_kind = False
+    if fits_kind:
+        return None
+    if secret or isinstance(value, (bool, dict, list, tuple)):
+        got = _kind_of(value)
+    else:
+        got = repr(value) if isinstance(value, str) else str(value)
+    return "{0}: must be {1}; got {2}".format(where, wanted, got)
+
+
+_SCALARS = {
+    "str": ("a string", None),
+    "int": ("a whole number", check_type_int),
+    "bool": ("true or false", check_type_bool),
+}
 
 
 def _dict_like(value):
@@ -271,6 +316,12 @@ def _kind_of(value):
     return "a {0}".format(type(value).__name__)
 
 
+def check_timeout(option, seconds):
+    """Raise ParameterError naming ``option`` unless ``seconds`` (a time to wait) is 0 or more."""
+    if seconds is not None and seconds < 0:
+        raise ParameterError(option, "must be 0 or more seconds, got {0}".format(seconds))
+
+
 # WorkMail's password policy for its own directory and Simple AD (administrator guide, "password
 # policies"): 8 to 63 characters, Basic Latin or Latin-1 only, from at least 3 of 5 groups.
 PASSWORD_LENGTH = (8, 63)
@@ -315,8 +366,9 @@ MAX_DNS_LABEL = 63
 
 def domain_name(option, value):
     """``value`` as WorkMail keeps domain names: lower case, without the trailing dot DNS tools
-    print (``Example.COM.`` -> ``example.com``). Fails naming ``option`` on an empty label or a
-    label longer than DNS allows; the model's own checks (length, characters) come after."""
+    print (``Example.COM.`` -> ``example.com``). Fails naming ``option`` on an empty label, a
+    label longer than DNS allows or one that starts or ends with a hyphen (RFC 1123 host names);
+    the model's own checks (length, characters) come after."""
     name = value.strip().lower()
     if name.endswith("."):
         name = name[:-1]
@@ -329,4 +381,6 @@ def domain_name(option, value):
                 option,
                 "{0!r} has a label of {1} characters ({2}...); DNS labels hold at most {3}".format(value, len(label), label[:12], MAX_DNS_LABEL),
             )
+        if label.startswith("-") or label.endswith("-"):
+            raise ParameterError(option, "{0!r} has a label that starts or ends with '-' ({1}); host names never do".format(value, label))
     return name

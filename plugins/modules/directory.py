@@ -23,7 +23,8 @@ description:
     duplicates in the input, an address claimed twice or held by someone else, an address on a domain that is not a
     verified mail domain of the organization, groups that neither exist nor are listed, a group that would contain
     itself directly or through nesting, the guards of O(unlisted). An entry that fails a check is left out and
-    reported; every other change still runs."
+    reported; every other change still runs. When new nestings close a loop, every entry that asks for one of them
+    fails."
   - Writes run in dependency order (groups, users and their registration, memberships, aliases, then unlisted
     users) on O(workers) parallel workers sharing one connection pool. Throttling is retried with backoff that
     slows every worker down.
@@ -230,7 +231,7 @@ options:
     default: 5
   workers:
     description:
-      - How many API calls run at once. V(1) runs them one after the other.
+      - How many API calls run at once, 1 or more. V(1) runs them one after the other.
     type: int
     default: 8
 notes:

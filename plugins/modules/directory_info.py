@@ -24,7 +24,7 @@ author:
 options:
   workers:
     description:
-      - How many API calls run at once. V(1) runs them one after the other.
+      - How many API calls run at once, 1 or more. V(1) runs them one after the other.
     type: int
     default: 8
 notes:

@@ -19,13 +19,19 @@ author:
   - mailops.workmail maintainers (@mailops)
 options:
   name:
-    description: Return only the group with this name.
+    description:
+      - Return only the group with this name.
+      - A name no group can have (empty, too long, or with characters group names never hold) fails, naming the option.
     type: str
   email:
-    description: Return only the group with this address.
+    description:
+      - Return only the group with this address (primary or alias).
+      - A value that is not an email address fails, naming the option.
     type: str
   id:
-    description: Return only the group with this ID.
+    description:
+      - Return only the group with this ID (not its name or address; use O(name) or O(email) for those).
+      - A value that cannot be an ID (empty, or shorter than 12 characters) fails, naming the option.
     type: str
   include_members:
     description: Add each group's direct members (one more call per group).
@@ -114,7 +120,7 @@ def main():
     params = module.params
 
     def gather(ctx):
-        groups = GROUP.find_all(ctx, params["name"] or params["email"] or params["id"])
+        groups = GROUP.find_all(ctx, params["name"], params["email"], params["id"])
         if params["include_members"]:
             for group in groups:
                 group["members"] = GROUP.members(ctx, group["id"])

@@ -73,6 +73,8 @@ options:
           - The users the rule applies to, by name, email address or user ID (at most 10). They are stored,
             and returned, as user IDs.
           - Unset or empty, the rule applies to every user except O(rules[].not_target_users).
+          - Each must be an enabled user, here and in O(rules[].not_target_users); a disabled one fails the task
+            before any write.
         type: list
         elements: str
       not_target_users:

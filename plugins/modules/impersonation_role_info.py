@@ -23,10 +23,13 @@ options:
   name:
     description:
       - Return only the roles with this name.
+      - A name no role can have (empty, longer than 64 characters, or holding C(<), C(>), a backslash or control
+        characters) fails, naming the option.
     type: str
   target_user:
     description:
       - A user, by name, email address or user ID, to evaluate each returned role against.
+      - It must be an enabled user; a disabled one fails, naming the option.
     type: str
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization),
@@ -159,7 +162,7 @@ def main():
     def task():
         ctx = module.context()
         result = {"impersonation_roles": describe_roles(ctx, params["name"])}
-        if params["target_user"]:
+        if params["target_user"] is not None:
             result["effects"] = evaluate(ctx, result["impersonation_roles"], params["target_user"])
         module.exit(False, result, warnings=ctx.warnings)
 

@@ -31,7 +31,11 @@ options:
     choices: [present, absent]
     default: present
   name:
-    description: The domain name.
+    description:
+      - The domain name, in any case, with or without the trailing dot DNS tools print.
+      - A name DNS does not allow (an empty label, a label of more than 63 characters or one that starts or ends
+        with C(-)) fails before any call, and so does a domain under C(awsapps.com) other than the organization's
+        own test domain, which WorkMail creates with the organization.
     type: str
     required: true
     aliases: [domain_name]
@@ -51,7 +55,7 @@ options:
     type: bool
     default: false
   wait_timeout:
-    description: How long to wait for verification, in seconds.
+    description: How long to wait for verification, in seconds (0 or more).
     type: int
     default: 600
 notes:

@@ -51,6 +51,7 @@ options:
   enable_interoperability:
     description:
       - Interoperability with Microsoft Exchange; needs an AD Connector O(directory_id). Creation only.
+      - V(true) on a new organization without O(directory_id) fails before any call.
     type: bool
   domains:
     description:
@@ -84,7 +85,7 @@ options:
     type: bool
     default: true
   wait_timeout:
-    description: How long to wait, in seconds.
+    description: How long to wait, in seconds (0 or more).
     type: int
     default: 600
   delete_directory:

@@ -19,10 +19,14 @@ author:
   - mailops.workmail maintainers (@mailops)
 options:
   alias:
-    description: Return only the organization with this alias.
+    description:
+      - Return only the organization with this alias (not its ID; use O(organization_id) for that).
+      - A value no alias can be (empty, too long, or not letters and digits joined by hyphens) fails, naming the option.
     type: str
   organization_id:
-    description: Return only the organization with this ID.
+    description:
+      - Return only the organization with this ID.
+      - A value that is not an organization ID (C(m-) and 32 lowercase hexadecimal digits) fails, naming the option.
     type: str
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:ListTagsForResource)."
@@ -101,7 +105,7 @@ ARGUMENT_SPEC = dict(
 
 def main():
     module = WorkMailModule(argument_spec=ARGUMENT_SPEC, organization=False, mutually_exclusive=[["alias", "organization_id"]])
-    module.info("organizations", lambda ctx: ORGANIZATION.find_all(ctx, module.params["alias"] or module.params["organization_id"]))
+    module.info("organizations", lambda ctx: ORGANIZATION.find_all(ctx, module.params["alias"], module.params["organization_id"]))
 
 
 if __name__ == "__main__":

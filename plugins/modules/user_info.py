@@ -19,13 +19,19 @@ author:
   - mailops.workmail maintainers (@mailops)
 options:
   name:
-    description: Return only the user with this name.
+    description:
+      - Return only the user with this name.
+      - A name no user can have (empty, too long, or with characters user names never hold) fails, naming the option.
     type: str
   email:
-    description: Return only the user with this address (primary or alias).
+    description:
+      - Return only the user with this address (primary or alias).
+      - A value that is not an email address fails, naming the option.
     type: str
   id:
-    description: Return only the user with this ID.
+    description:
+      - Return only the user with this ID (not its name or address; use O(name) or O(email) for those).
+      - A value that cannot be an ID (empty, or shorter than 12 characters) fails, naming the option.
     type: str
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:ListUsers),
@@ -158,7 +164,7 @@ ARGUMENT_SPEC = dict(
 
 def main():
     module = WorkMailModule(argument_spec=ARGUMENT_SPEC, mutually_exclusive=[["name", "email", "id"]])
-    module.info("users", lambda ctx: USER.find_all(ctx, module.params["name"] or module.params["email"] or module.params["id"]))
+    module.info("users", lambda ctx: USER.find_all(ctx, module.params["name"], module.params["email"], module.params["id"]))
 
 
 if __name__ == "__main__":

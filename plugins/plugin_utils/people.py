@@ -115,7 +115,8 @@ def convert(key, value):
             raise ValueError("{0!r} is not a whole number".format(value))
     if not isinstance(value, string_types):
         if isinstance(value, (dict, list, tuple)):
-            raise ValueError("{0!r} is not a string".format(value))
+            # A secret is never repeated, not even when it is given in the wrong shape.
+            raise ValueError("must be a string" if spec.get("no_log") else "{0!r} is not a string".format(value))
         value = str(value)
     choices = spec.get("choices")
     if choices and value not in choices:

@@ -15,6 +15,8 @@ from ansible_collections.mailops.workmail.plugins.module_utils import api
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import PATTERN_HINTS
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import check_timeout
+from ansible_collections.mailops.workmail.plugins.module_utils.validation import domain_name
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import service_model
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import shape_problem
@@ -31,6 +33,9 @@ from ansible_collections.mailops.workmail.plugins.module_utils.validation import
         (["10.0.0.0"], "PutAccessControlRule", "IpRanges", "opt: '10.0.0.0' is not valid: it must be an IPv4 range in CIDR notation"),
         ("Sales\tTeam", "CreateGroup", "Name", "opt: 'Sales\\tTeam' is not valid: it must use Latin-1 characters only"),
         (["1"] * 11, "PutAccessControlRule", "UserIds", "opt: must have at most 10 items"),
+        # What a value must look like says more than its length.
+        ("m-123", "DescribeOrganization", "OrganizationId", "opt: 'm-123' is not valid: it must be an organization ID"),
+        ("d-123", "CreateOrganization", "DirectoryId", "opt: 'd-123' is not valid: it must be a directory ID"),
     ],
 )
 def test_check_rejects_and_names_the_option(value, operation, member, message):
@@ -101,6 +106,11 @@ SPEC = dict(
     tags=dict(type="dict"),
     domains=dict(type="list", elements="dict", options=dict(domain_name=dict(type="str", required=True), hosted_zone_id=dict(type="str"))),
     name=dict(type="str"),
+    quota=dict(type="int"),
+    enabled=dict(type="bool"),
+    members=dict(type="list", elements="str"),
+    password=dict(type="str", no_log=True),
+    users=dict(type="list", elements="dict", options=dict(name=dict(type="str", required=True), quota=dict(type="int"))),
 )
 
 
@@ -127,7 +137,44 @@ SPEC = dict(
         (dict(tags={"team": "mail"}, domains=[dict(domain_name="example.com")], name="x"), None),
         # Ansible turns key=value strings into dictionaries itself.
         (dict(tags="team=mail"), None),
+        # Numbers, booleans and strings: what Ansible converts passes, the rest is named in plain words.
+        (dict(quota="lots"), ("quota", "quota: must be a whole number; got 'lots'")),
+        (dict(quota=1.5), ("quota", "quota: must be a whole number; got 1.5")),
+        (dict(quota=True), ("quota", "quota: must be a whole number; got true or false")),
+        (dict(enabled="maybe"), ("enabled", "enabled: must be true or false; got 'maybe'")),
+        (dict(name=dict(first="x")), ("name", "name: must be a string; got a dictionary")),
+        (dict(members=["li", ["omar"]]), ("members", "members[1]: must be a string; got a list")),
+        (dict(users=[dict(name="li"), dict(name="omar", quota="big")]), ("users", "users[1].quota: must be a whole number; got 'big'")),
+        # A secret is never repeated.
+        (dict(password=["Corr3ct-Horse-Battery"]), ("password", "password: must be a string; got a list")),
+        (dict(quota="5", enabled="yes", name=42, members="li,omar", users=[dict(name="li", quota=2.0)]), None),
     ],
 )
 def test_shape_problem_names_the_option_and_shows_the_shape(params, problem):
     assert shape_problem(SPEC, params) == problem
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("a..b.com", "opt: 'a..b.com' has an empty label (two dots in a row, or a dot at the start)"),
+        ("-bad.example.com", "opt: '-bad.example.com' has a label that starts or ends with '-' (-bad); host names never do"),
+        ("bad-.example.com", "opt: 'bad-.example.com' has a label that starts or ends with '-' (bad-); host names never do"),
+    ],
+)
+def test_domain_name_refuses_what_dns_does_not_allow(value, message):
+    with pytest.raises(ParameterError) as error:
+        domain_name("opt", value)
+    assert str(error.value) == message
+
+
+def test_domain_name_keeps_inner_hyphens_and_normalises():
+    assert domain_name("opt", "Mail-Hub.Example.COM.") == "mail-hub.example.com"
+
+
+def test_check_timeout():
+    check_timeout("wait_timeout", 0)
+    check_timeout("wait_timeout", None)
+    with pytest.raises(ParameterError) as error:
+        check_timeout("wait_timeout", -1)
+    assert str(error.value) == "wait_timeout: must be 0 or more seconds, got -1"

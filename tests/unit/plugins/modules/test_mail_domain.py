@@ -62,8 +62,8 @@ def test_undefault_and_removing_the_default_fail_clearly(run_module, workmail_or
     test_domain = run_module(mail_domain, domain(name="example-corp.awsapps.com", state="absent"), check_mode=True)
 
     assert undefault["msg"].startswith("default: example.com is the default domain; make another domain the default")
-    assert remove["msg"] == planned["msg"] == "example.com is the default domain; make another domain the default before removing it"
-    assert test_domain["msg"] == "example-corp.awsapps.com is the organization's test domain, which cannot be deregistered"
+    assert remove["msg"] == planned["msg"] == "name: example.com is the default domain; make another domain the default before removing it"
+    assert test_domain["msg"] == "name: example-corp.awsapps.com is the organization's test domain, which cannot be deregistered"
 
 
 def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmail_org):
@@ -78,7 +78,7 @@ def test_deregister_lists_who_still_uses_it(run_module, workmail_client, workmai
 
     assert result.failed
     assert result["error_code"] == "MailDomainInUseException"
-    assert result["msg"].startswith("example.com is still in use by: user jdoe <jane@example.com>.")
+    assert result["msg"].startswith("name: example.com is still in use by: user jdoe <jane@example.com>.")
     assert planned["msg"] == result["msg"]
     # Checked before DeregisterMailDomain is sent, not learnt from its failure.
     assert writes() == []

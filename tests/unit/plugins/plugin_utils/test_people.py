@@ -239,6 +239,11 @@ def test_a_problem_in_a_variable_names_the_entry_and_option(write):
     )
 
 
+@pytest.mark.parametrize("password", [["Corr3ct-Horse-Battery"], {"value": "Corr3ct-Horse-Battery"}])
+def test_a_password_of_the_wrong_shape_is_never_repeated(password):
+    assert error_of(from_variables, [{"name": "a", "password": password}]) == "onboarding_users[0], option 'password': must be a string"
+
+
 def test_a_bad_value_from_a_variable_names_the_entry(write):
     path = write("name\njdoe\n")
     assert error_of(people_of, path, [{"name": "jdoe", "email": "nope"}]).startswith(

@@ -1,0 +1,560 @@
+# -*- coding: utf-8 -*-
+# Copyright: Contributors to the mailops.workmail project
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Bad input, for every module: refused before any write, with a message that names the option.
+
+One row per bad input: the module, the options that differ from the module's valid baseline
+(``BASE``; ``OMIT`` leaves one out), and the exact message. Each row runs the module's main() in
+process against the organization ``seed`` makes, and must fail with that message and leave no write
+call in the emulator's call log. The rows cover malformed values, values too long, out of range or
+of the wrong type, unknown references, conflicting options, and values the service would only
+refuse part way through a change.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import collections
+import importlib
+
+import pytest
+
+import workmail_emulator
+
+OMIT = object()
+PASSWORD = "Corr3ct-Horse-Battery"
+
+# A valid task for each module; a row changes what makes it bad.
+BASE = {
+    "access_control_rule": dict(name="block-imap", effect="deny", actions=["IMAP"]),
+    "access_control_rule_info": dict(ip_address="192.0.2.1", action="IMAP", user="jdoe"),
+    "alias": dict(entity="jdoe", aliases=["jane@example.com"]),
+    "directory": dict(users=[dict(name="eve", email="eve@example.com")]),
+    "directory_info": dict(),
+    "group": dict(name="newgroup", email="newgroup@example.com"),
+    "group_info": dict(),
+    "group_membership": dict(groups=["finance"], members=["jdoe"]),
+    "impersonation_role": dict(name="helpdesk", type="read_only", rules=[dict(name="all", effect="allow")]),
+    "impersonation_role_info": dict(),
+    "mail_domain": dict(name="new.example.org"),
+    "mail_domain_info": dict(),
+    "organization": dict(alias="neworg"),
+    "organization_info": dict(),
+    "retention_policy": dict(name="keep-mail", folders=dict(deleted_items=dict(action="delete", period=30))),
+    "user": dict(name="newbie", email="newbie@example.com"),
+    "user_info": dict(),
+}
+ORGANIZATION_OPTION = "example-corp"
+WITHOUT_ORGANIZATION_OPTION = ("organization", "organization_info")
+
+NO_ORGANIZATION = "organization: no live organization has the ID or alias 'no-such-org' in this account and region"
+PASSWORD_POLICY = (
+    "WorkMail asks for 8 to 63 characters from at least 3 of these groups: uppercase letters, lowercase letters, digits, "
+    "special characters (such as ! or ~) and Latin-1 letters and symbols (such as \u00e9 or \u00f1)"
+)
+EMAIL_HINT = "it must be an email address such as jane.doe@example.com"
+USER_NAME_HINT = (
+    "it must use letters, digits, '_', '-' and '.' only, optionally followed by @ and a domain (like jdoe or jdoe@example.com); no spaces"
+)
+LATIN1_HINT = (
+    "it must use Latin-1 characters only (letters, digits, spaces and symbols of Western European languages; no line breaks, "
+    "tabs, emoji or other scripts)"
+)
+REFERENCE_HINT = "it must be a name, email address or ID: letters, digits and . _ % + @ - only, no spaces"
+DOMAIN_HINT = "it must be a domain name such as example.com (letters, digits, '.' and '-' only)"
+ALIAS_HINT = "it must use letters and digits in groups joined by single hyphens, not starting with 'd-' (like example-corp)"
+ACTIONS = "ActiveSync, AutoDiscover, EWS, IMAP, SMTP, WindowsOutlook, WebMail"
+NOT_VERIFIED = (
+    "pending.example.com is not verified yet, so it cannot be the default domain. Publish its DNS records (returned as records) "
+    "and rerun, or set wait_for_verification: true."
+)
+USER_KEYS = (
+    "name, email, enabled, display_name, first_name, last_name, initials, telephone, street, job_title, city, company, zip_code, "
+    "department, country, office, hidden_from_global_address_list, role, identity_provider_user_id, password, update_password, "
+    "mailbox_quota, groups and aliases (name is required)"
+)
+RULE_KEYS = "name, effect, description, target_users and not_target_users (name and effect are required)"
+
+
+def failed(count, problems, made=False):
+    """The directory module's message when ``count`` changes fail."""
+    return "{0} of the changes failed ({1}): {2}".format(count, "the others were made" if made else "nothing else was changed", "; ".join(problems))
+
+
+def twins(seed, option):
+    return "{0}: 2 impersonation roles are named 'twins'; give the ID of the one you mean ({1})".format(option, ", ".join(seed["twins"]))
+
+
+CASES = collections.OrderedDict()
+
+
+def bad(module, case, args, message, setup=None, check_mode=False):
+    """A row of the matrix: ``module`` with BASE[module] changed by ``args`` must fail with ``message``
+    (a string, or a function of the seed) before any write. ``setup(client, seed)`` prepares more."""
+    CASES["{0}: {1}".format(module, case)] = (module, args, message, setup, check_mode)
+
+
+# -- setups beyond the seed -----------------------------------------------------------------------
+
+def example_is_default(client, seed):
+    client.update_default_mail_domain(OrganizationId=seed["org"], DomainName="example.com")
+
+
+def ten_rules(client, seed):
+    for index in range(9):
+        client.put_access_control_rule(OrganizationId=seed["org"], Name="rule{0}".format(index), Effect="ALLOW", Description="d")
+
+
+def a_policy(client, seed):
+    client.put_retention_policy(OrganizationId=seed["org"], Name="keep-mail", FolderConfigurations=[
+        dict(Name="INBOX", Action="NONE")])
+
+
+# -- user -----------------------------------------------------------------------------------------
+
+bad("user", "email malformed", dict(email="not-an-address"), "email: 'not-an-address' is not valid: " + EMAIL_HINT)
+bad("user", "name with a space", dict(name="jane doe"), "name: 'jane doe' is not valid: " + USER_NAME_HINT)
+bad("user", "name too long", dict(name="j" * 65), "name: must have at most 64 characters")
+bad("user", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("user", "display_name too long", dict(display_name="x" * 257), "display_name: must have at most 256 characters")
+bad("user", "telephone too long", dict(telephone="1" * 257), "telephone: must have at most 256 characters")
+bad("user", "mailbox_quota zero", dict(mailbox_quota=0), "mailbox_quota: 0 is less than the minimum 1")
+bad("user", "mailbox_quota above 50 GB", dict(mailbox_quota=102400),
+    "mailbox_quota: 102400 is more than 51200: a WorkMail mailbox holds at most 50 GB (51200 MB), which is also the default quota")
+bad("user", "mailbox_quota a word", dict(mailbox_quota="lots"), "mailbox_quota: must be a whole number; got 'lots'")
+bad("user", "mailbox_quota a boolean", dict(mailbox_quota=True), "mailbox_quota: must be a whole number; got true or false")
+bad("user", "enabled a word", dict(enabled="maybe"), "enabled: must be true or false; got 'maybe'")
+bad("user", "first_name a dictionary", dict(first_name=dict(given="Jane")), "first_name: must be a string; got a dictionary")
+bad("user", "password a list", dict(password=[PASSWORD]), "password: must be a string; got a list")
+bad("user", "role the service sets itself", dict(role="system_user"), "value of role must be one of: user, remote_user, got: system_user")
+bad("user", "update_password unknown", dict(update_password="sometimes"), "value of update_password must be one of: on_create, always, got: sometimes")
+bad("user", "password too short", dict(password="Sh0rt!"), "password: is too short: " + PASSWORD_POLICY)
+bad("user", "password of one kind", dict(password="alllowercase"), "password: does not mix enough kinds of characters: " + PASSWORD_POLICY)
+bad("user", "identity_provider_user_id malformed", dict(identity_provider_user_id="not-a-uuid"),
+    "identity_provider_user_id: 'not-a-uuid' is not valid: it must be an IAM Identity Center user ID (a UUID such as "
+    "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, optionally after 10 hexadecimal digits and '-')")
+bad("user", "email on an unknown domain", dict(email="newbie@unknown.example"),
+    "email: newbie@unknown.example: unknown.example is not a mail domain of the organization")
+bad("user", "email on a pending domain", dict(email="newbie@pending.example.com"),
+    "email: newbie@pending.example.com: pending.example.com is not verified yet")
+bad("user", "email held by another user", dict(email="omar@example.com"), "email: omar@example.com is already used by user 'omar'")
+bad("user", "email held by a group", dict(name="jdoe", email="finance@example.com"), "email: finance@example.com is already used by group 'finance'")
+bad("user", "enabled without email", dict(email=OMIT), "email: is required to enable the user 'newbie'")
+bad("user", "enable a disabled user without email", dict(name="li", email=OMIT), "email: is required to enable the user 'li'")
+bad("user", "mailbox_quota without a mailbox", dict(enabled=False, mailbox_quota=100), "mailbox_quota: needs a mailbox: set it on an enabled user")
+bad("user", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("user", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
+
+# -- group ----------------------------------------------------------------------------------------
+
+bad("group", "email malformed", dict(email="not-an-address"), "email: 'not-an-address' is not valid: " + EMAIL_HINT)
+bad("group", "name too long", dict(name="g" * 257), "name: must have at most 256 characters")
+bad("group", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("group", "name with an emoji", dict(name="party \u263a"), "name: 'party \u263a' is not valid: " + LATIN1_HINT)
+bad("group", "hidden_from_global_address_list a word", dict(hidden_from_global_address_list="maybe"),
+    "hidden_from_global_address_list: must be true or false; got 'maybe'")
+bad("group", "name a list", dict(name=["finance"]), "name: must be a string; got a list")
+bad("group", "enabled without email", dict(email=OMIT), "email: is required to enable the group 'newgroup'")
+bad("group", "email on an unknown domain", dict(email="x@unknown.example"),
+    "email: x@unknown.example: unknown.example is not a mail domain of the organization")
+bad("group", "email on a pending domain", dict(email="team@pending.example.com"), "email: team@pending.example.com: pending.example.com is not verified yet")
+bad("group", "email held by a user", dict(email="jdoe@example.com"), "email: jdoe@example.com is already used by user 'jdoe'")
+bad("group", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("group", "state unknown", dict(state="gone"), "value of state must be one of: present, absent, got: gone")
+
+# -- group_membership -----------------------------------------------------------------------------
+
+bad("group_membership", "unknown member", dict(members=["jdoe", "ghost"]), "members: not found in organization 'example-corp': ghost")
+bad("group_membership", "unknown group", dict(groups=["nogroup"]), "groups: not found in organization 'example-corp': nogroup")
+bad("group_membership", "group in itself", dict(members=["finance"]), "members: group 'finance' cannot be a member of itself")
+bad("group_membership", "nesting loop", dict(members=["staff"]),
+    "members: adding group 'staff' to 'finance' would make 'finance' contain itself (staff contains finance)")
+bad("group_membership", "nesting loop in check mode", dict(members=["staff"]),
+    "members: adding group 'staff' to 'finance' would make 'finance' contain itself (staff contains finance)", check_mode=True)
+bad("group_membership", "empty member", dict(members=["jdoe", ""]), "members: holds an empty entry; give each user or group by name, email address or ID")
+bad("group_membership", "empty group", dict(groups=[""]), "groups: holds an empty entry; give each group by name, email address or ID")
+bad("group_membership", "member too long", dict(members=["j" * 300]), "members: must have at most 256 characters")
+bad("group_membership", "member a dictionary", dict(members=[dict(name="jdoe")]), "members[0]: must be a string; got a dictionary")
+bad("group_membership", "state unknown", dict(state="replace"), "value of state must be one of: present, absent, exact, got: replace")
+bad("group_membership", "members missing", dict(members=OMIT), "missing required arguments: members")
+bad("group_membership", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+# -- alias ----------------------------------------------------------------------------------------
+
+bad("alias", "alias malformed", dict(aliases=["not-an-address"]), "aliases: 'not-an-address' is not valid: " + EMAIL_HINT)
+LONG_DOMAIN = ".".join(letter * 55 for letter in "bcde") + ".com"  # 227 characters: an address, not a mail domain (209 at most)
+bad("alias", "alias too long", dict(aliases=["jane@" + "a" * 25 + "." + LONG_DOMAIN]), "aliases: must have at most 254 characters")
+bad("alias", "alias on a domain longer than any mail domain", dict(aliases=["jane@" + LONG_DOMAIN]),
+    "aliases: jane@{0}: {0} is not a mail domain of the organization".format(LONG_DOMAIN))
+bad("alias", "alias empty", dict(aliases=[""]), "aliases: must have at least 1 character")
+bad("alias", "primary address as alias", dict(aliases=["jdoe@example.com"]), "aliases: jdoe@example.com is the primary address of 'jdoe', not an alias")
+bad("alias", "alias held by another user", dict(aliases=["omar@example.com"]), "aliases: omar@example.com is already used by user 'omar'")
+bad("alias", "alias on an unknown domain", dict(aliases=["x@unknown.example"]),
+    "aliases: x@unknown.example: unknown.example is not a mail domain of the organization")
+bad("alias", "alias on a pending domain", dict(aliases=["jane@pending.example.com"]),
+    "aliases: jane@pending.example.com: pending.example.com is not verified yet")
+bad("alias", "alias of a disabled user", dict(entity="li", aliases=["li@example.com"]), "aliases: 'li' is disabled; enable it before adding aliases")
+bad("alias", "unknown entity", dict(entity="ghost"), "entity: not found in organization 'example-corp': ghost")
+bad("alias", "empty entity", dict(entity=" "), "entity: is empty; give a user or group by name, email address or ID")
+bad("alias", "aliases a dictionary", dict(aliases=[dict(address="jane@example.com")]), "aliases[0]: must be a string; got a dictionary")
+bad("alias", "aliases missing", dict(aliases=OMIT), "missing required arguments: aliases")
+bad("alias", "state unknown", dict(state="replace"), "value of state must be one of: present, absent, exact, got: replace")
+bad("alias", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+# -- mail_domain ----------------------------------------------------------------------------------
+
+bad("mail_domain", "name with a space", dict(name="exa mple.com"), "name: 'exa mple.com' is not valid: " + DOMAIN_HINT)
+bad("mail_domain", "name with an underscore", dict(name="ex_ample.com"), "name: 'ex_ample.com' is not valid: " + DOMAIN_HINT)
+bad("mail_domain", "empty label", dict(name="a..b.com"), "name: 'a..b.com' has an empty label (two dots in a row, or a dot at the start)")
+bad("mail_domain", "label too long", dict(name="b" * 64 + ".com"),
+    "name: '{0}.com' has a label of 64 characters (bbbbbbbbbbbb...); DNS labels hold at most 63".format("b" * 64))
+bad("mail_domain", "label with edge hyphens", dict(name="-bad-.com"), "name: '-bad-.com' has a label that starts or ends with '-' (-bad-); host names never do")
+bad("mail_domain", "name too long", dict(name=("a" * 60 + ".") * 4 + "com"), "name: must have at most 209 characters")
+bad("mail_domain", "name too short", dict(name="x"), "name: must have at least 3 characters")
+bad("mail_domain", "another test domain", dict(name="other.awsapps.com"),
+    "name: other.awsapps.com is under awsapps.com, which holds only WorkMail's test domains (one per organization, "
+    "ALIAS.awsapps.com, registered with it); register a domain you own instead")
+bad("mail_domain", "deregister the test domain", dict(name="example-corp.awsapps.com", state="absent"),
+    "name: example-corp.awsapps.com is the organization's test domain, which cannot be deregistered")
+bad("mail_domain", "deregister the default domain", dict(name="example.com", state="absent"),
+    "name: example.com is the default domain; make another domain the default before removing it", setup=example_is_default)
+bad("mail_domain", "deregister a domain in use", dict(name="example.com", state="absent"),
+    "name: example.com is still in use by: user jdoe <jdoe@example.com>, user omar <omar@example.com>, group finance <finance@example.com>, "
+    "group staff <staff@example.com>. Move or remove these addresses first (mailops.workmail.user, mailops.workmail.group, "
+    "mailops.workmail.alias).")
+bad("mail_domain", "undefault the default domain", dict(name="example-corp.awsapps.com", default=False),
+    "default: example-corp.awsapps.com is the default domain; make another domain the default instead (default: true on it)")
+bad("mail_domain", "default on a pending domain", dict(name="pending.example.com", default=True), "default: " + NOT_VERIFIED)
+bad("mail_domain", "wait_timeout negative", dict(wait_for_verification=True, wait_timeout=-5), "wait_timeout: must be 0 or more seconds, got -5")
+bad("mail_domain", "default a word", dict(default="maybe"), "default: must be true or false; got 'maybe'")
+bad("mail_domain", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+# -- organization ---------------------------------------------------------------------------------
+
+bad("organization", "alias starting with d-", dict(alias="d-not-allowed"), "alias: 'd-not-allowed' is not valid: " + ALIAS_HINT)
+bad("organization", "alias with a space", dict(alias="bad alias"), "alias: 'bad alias' is not valid: " + ALIAS_HINT)
+bad("organization", "alias too long", dict(alias="a" * 63), "alias: must have at most 62 characters")
+bad("organization", "alias empty", dict(alias=""), "alias: must have at least 1 character")
+bad("organization", "directory_id malformed", dict(directory_id="d-123"),
+    "directory_id: 'd-123' is not valid: it must be a directory ID: d- and 10 lowercase hexadecimal digits (like d-0123456789)")
+bad("organization", "kms_key_arn malformed", dict(kms_key_arn="not-an-arn"),
+    "kms_key_arn: 'not-an-arn' is not valid: it must be a KMS key ARN such as "
+    "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+bad("organization", "interoperability without a directory", dict(enable_interoperability=True),
+    "enable_interoperability: needs directory_id: interoperability with Microsoft Exchange works through an AD Connector directory, "
+    "which must be given when the organization is created")
+bad("organization", "interoperability on an existing organization", dict(alias="example-corp", enable_interoperability=True),
+    "enable_interoperability: can only be set when the organization is created; it differs from the existing organization")
+bad("organization", "another directory on an existing organization", dict(alias="example-corp", directory_id="d-0123456789"),
+    "directory_id: can only be set when the organization is created; it differs from the existing organization")
+bad("organization", "domains on an existing organization", dict(alias="example-corp", domains=[dict(domain_name="late.example.com")]),
+    "domains: is only used when the organization is created; late.example.com is not registered in the existing organization. "
+    "Register mail domains with mailops.workmail.mail_domain.")
+bad("organization", "six domains", dict(domains=[dict(domain_name="d{0}.example.com".format(i)) for i in range(6)]), "domains: must have at most 5 items")
+bad("organization", "domains a string", dict(domains="example.net"),
+    "domains: must be a list of dictionaries with the keys domain_name and hosted_zone_id (domain_name is required), "
+    "for example [{domain_name: ...}]; got a string")
+bad("organization", "domain without a name", dict(domains=[dict(hosted_zone_id="Z1")]), "missing required arguments: domain_name found in domains")
+bad("organization", "hosted_zone_id with a slash", dict(domains=[dict(domain_name="x.example.com", hosted_zone_id="a/b")]),
+    "domains[0].hosted_zone_id: 'a/b' is not valid: it must be a Route 53 hosted zone ID such as Z0123456789ABCDEFGHIJ (no '/' or '\\')")
+bad("organization", "reserved tag key", dict(tags={"aws:owner": "ops"}), "tags: keys starting with 'aws:' are reserved for AWS: aws:owner")
+bad("organization", "tag value too long", dict(tags={"note": "x" * 257}), "tags: must have at most 256 characters")
+bad("organization", "tags a list", dict(tags=["team"]), "tags: must be a dictionary of keys and values, for example {key: value}; got a list")
+bad("organization", "wait_timeout negative", dict(wait_timeout=-1), "wait_timeout: must be 0 or more seconds, got -1")
+bad("organization", "wait a word", dict(wait="soon"), "wait: must be true or false; got 'soon'")
+
+# -- access_control_rule --------------------------------------------------------------------------
+
+bad("access_control_rule", "effect missing on create", dict(effect=OMIT), "effect: is required to create the access control rule 'block-imap'")
+bad("access_control_rule", "effect unknown", dict(effect="maybe"), "value of effect must be one of: allow, deny, got: maybe")
+bad("access_control_rule", "action unknown", dict(actions=["FTP"]), "actions: 'FTP' is not one of " + ACTIONS)
+bad("access_control_rule", "range malformed", dict(ip_ranges=["not-a-range"]),
+    "ip_ranges: 'not-a-range' is not an IP address range in CIDR notation (for example 192.0.2.0/24)")
+bad("access_control_rule", "range prefix out of range", dict(not_ip_ranges=["10.0.0.0/33"]),
+    "not_ip_ranges: '10.0.0.0/33' is not an IP address range in CIDR notation (for example 192.0.2.0/24)")
+bad("access_control_rule", "IPv6 range", dict(ip_ranges=["2001:db8::/32"]), "ip_ranges: '2001:db8::/32': WorkMail access control rules take IPv4 ranges only")
+bad("access_control_rule", "description empty", dict(description=""),
+    "description: cannot be empty: WorkMail requires a description (leave it unset to keep the current one, or the rule name on create)")
+bad("access_control_rule", "description too long", dict(description="x" * 256), "description: must have at most 255 characters")
+bad("access_control_rule", "description with a tab", dict(description="tab\there"), "description: 'tab\\there' is not valid: " + LATIN1_HINT)
+bad("access_control_rule", "name with a space", dict(name="bad name"), "name: 'bad name' is not valid: it must use letters, digits, '_' and '-' only")
+bad("access_control_rule", "name too long", dict(name="n" * 65), "name: must have at most 64 characters")
+bad("access_control_rule", "unknown user", dict(users=["ghost"]), "users: not found in organization 'example-corp': ghost")
+bad("access_control_rule", "eleven users", dict(not_users=["u{0}".format(i) for i in range(11)]), "not_users: must have at most 10 items")
+bad("access_control_rule", "empty user", dict(users=[""]), "users: must have at least 1 character")
+bad("access_control_rule", "unknown impersonation role", dict(impersonation_roles=["nobody"]),
+    "impersonation_roles: no impersonation role has the name or ID 'nobody' in organization 'example-corp'")
+bad("access_control_rule", "ambiguous impersonation role", dict(impersonation_roles=["twins"]), lambda seed: twins(seed, "impersonation_roles"))
+bad("access_control_rule", "an eleventh rule", dict(), "name: the organization already has 10 access control rules (default, rule0, rule1, rule2, "
+    "rule3, rule4, rule5, rule6, rule7, rule8), the most WorkMail allows; remove one (state=absent) before adding 'block-imap'", setup=ten_rules)
+bad("access_control_rule", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+# -- impersonation_role ---------------------------------------------------------------------------
+
+bad("impersonation_role", "type missing on create", dict(type=OMIT), "type: is required to create the impersonation role 'helpdesk'")
+bad("impersonation_role", "type unknown", dict(type="admin"), "value of type must be one of: full_access, read_only, got: admin")
+bad("impersonation_role", "name too long", dict(name="n" * 65), "name: must have at most 64 characters")
+bad("impersonation_role", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("impersonation_role", "description with <", dict(description="a<b"),
+    "description: 'a<b' is not valid: it must not hold '<', '>', '\\', tabs or other control characters (line breaks are fine)")
+bad("impersonation_role", "description too long", dict(description="d" * 257), "description: must have at most 256 characters")
+bad("impersonation_role", "rules a string", dict(rules="everyone"),
+    "rules: must be a list of dictionaries with the keys " + RULE_KEYS + ", for example [{name: ..., effect: ...}]; got a string")
+bad("impersonation_role", "rule a string", dict(rules=["all"]),
+    "rules[0]: must be a dictionary with the keys " + RULE_KEYS + ", for example {name: ..., effect: ...}; got a string")
+bad("impersonation_role", "rule without effect", dict(rules=[dict(name="all")]), "missing required arguments: effect found in rules")
+bad("impersonation_role", "rule effect unknown", dict(rules=[dict(name="all", effect="maybe")]),
+    "value of effect must be one of: allow, deny, got: maybe found in rules")
+bad("impersonation_role", "two rules of one name", dict(rules=[dict(name="a", effect="allow"), dict(name="a", effect="deny")]),
+    "rules: two rules are named 'a'; rule names must be unique in a role")
+bad("impersonation_role", "eleven rules", dict(rules=[dict(name="r{0}".format(i), effect="allow") for i in range(11)]), "rules: must have at most 10 items")
+bad("impersonation_role", "eleven target users", dict(rules=[dict(name="a", effect="allow", target_users=["u{0}".format(i) for i in range(11)])]),
+    "rules[a].target_users: must have at most 10 items")
+bad("impersonation_role", "unknown target user", dict(rules=[dict(name="a", effect="allow", target_users=["ghost"])]),
+    "rules[a].target_users: not found in organization 'example-corp': ghost")
+bad("impersonation_role", "disabled target user", dict(rules=[dict(name="a", effect="allow", not_target_users=["li"])]),
+    "rules[a].not_target_users: 'li' is disabled; an impersonation rule can only name enabled users")
+bad("impersonation_role", "ambiguous name", dict(name="twins"),
+    lambda seed: "name: 2 impersonation roles are named 'twins' ({0}); WorkMail allows it, this module cannot tell them apart: "
+    "rename or delete all but one".format(", ".join(seed["twins"])))
+bad("impersonation_role", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+# -- retention_policy -----------------------------------------------------------------------------
+
+bad("retention_policy", "folders a list", dict(folders=["inbox"]),
+    "folders: must be a dictionary with the keys inbox, deleted_items, sent_items, drafts and junk_email, for example {inbox: {action: ...}}; got a list")
+bad("retention_policy", "folder a string", dict(folders=dict(inbox="delete")),
+    "folders.inbox: must be a dictionary with the keys action and period (action is required), for example {action: ...}; got a string")
+bad("retention_policy", "action unknown", dict(folders=dict(inbox=dict(action="shred", period=1))),
+    "value of action must be one of: none, delete, permanently_delete, got: shred found in folders -> inbox")
+bad("retention_policy", "action missing", dict(folders=dict(inbox=dict(period=3))), "missing required arguments: action found in folders -> inbox")
+bad("retention_policy", "period missing", dict(folders=dict(inbox=dict(action="delete"))), "folders.inbox.period: is required when the action is delete")
+bad("retention_policy", "period with none", dict(folders=dict(inbox=dict(action="none", period=3))),
+    "folders.inbox.period: applies only when the action is delete or permanently_delete")
+bad("retention_policy", "period zero", dict(folders=dict(inbox=dict(action="delete", period=0))), "folders.inbox.period: 0 is less than the minimum 1")
+bad("retention_policy", "period above two years", dict(folders=dict(junk_email=dict(action="delete", period=731))),
+    "folders.junk_email.period: 731 is more than the maximum 730")
+bad("retention_policy", "period a word", dict(folders=dict(inbox=dict(action="delete", period="month"))),
+    "folders.inbox.period: must be a whole number; got 'month'")
+bad("retention_policy", "name missing", dict(name=OMIT), "state is present but all of the following are missing: name")
+bad("retention_policy", "name empty", dict(name=""), "name: is required to create the retention policy")
+bad("retention_policy", "name with a space", dict(name="keep mail"), "name: 'keep mail' is not valid: it must use letters, digits, '_' and '-' only")
+bad("retention_policy", "rename to a bad name", dict(name="keep mail", folders=OMIT),
+    "name: 'keep mail' is not valid: it must use letters, digits, '_' and '-' only", setup=a_policy)
+bad("retention_policy", "name too long", dict(name="n" * 65), "name: must have at most 64 characters")
+bad("retention_policy", "description too long", dict(description="d" * 257), "description: must have at most 256 characters")
+bad("retention_policy", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+# -- directory ------------------------------------------------------------------------------------
+# An entry that fails is reported in ``changes`` and fails the task, naming it; these entries are the
+# only ones, so nothing at all may be written.
+
+bad("directory", "workers zero", dict(workers=0), "workers: must be 1 or more, got 0")
+bad("directory", "workers a word", dict(workers="many"), "workers: must be a whole number; got 'many'")
+bad("directory", "max_unlisted negative", dict(state="exact", unlisted="disable", max_unlisted=-1), "max_unlisted: must be 0 or more, got -1")
+bad("directory", "unlisted without exact", dict(unlisted="disable"), "unlisted: applies to state=exact only; with state=present unlisted users are always kept")
+bad("directory", "unlisted guard", dict(state="exact", unlisted="delete", max_unlisted=1),
+    "max_unlisted: unlisted=delete would delete 3 users, more than max_unlisted=1: jdoe, li, omar. Nothing was changed; list them, "
+    "protect them, or raise max_unlisted.")
+bad("directory", "users a string", dict(users="eve"),
+    "users: must be a list of dictionaries with the keys " + USER_KEYS + ", for example [{name: ...}]; got a string")
+bad("directory", "a user a string", dict(users=["eve"]),
+    "users[0]: must be a dictionary with the keys " + USER_KEYS + ", for example {name: ...}; got a string")
+bad("directory", "a user without name", dict(users=[dict(email="eve@example.com")]), "missing required arguments: name found in users")
+bad("directory", "mailbox_quota a word", dict(users=[dict(name="eve", email="eve@example.com", mailbox_quota="lots")]),
+    "users[0].mailbox_quota: must be a whole number; got 'lots'")
+bad("directory", "role the service sets itself", dict(users=[dict(name="eve", email="eve@example.com", role="system_user")]),
+    "value of role must be one of: user, remote_user, got: system_user found in users")
+bad("directory", "email malformed", dict(users=[dict(name="eve", email="not-an-address")]),
+    failed(1, ["user 'eve' (users[0]): email: 'not-an-address' is not valid: " + EMAIL_HINT]))
+bad("directory", "alias malformed", dict(users=[dict(name="eve", email="eve@example.com", aliases=["bad"])]),
+    failed(1, ["user 'eve' (users[0]): aliases: 'bad' is not valid: " + EMAIL_HINT]))
+bad("directory", "name with a space", dict(users=[dict(name="jane doe", email="jane@example.com")]),
+    failed(1, ["user 'jane doe' (users[0]): name: 'jane doe' is not valid: " + USER_NAME_HINT]))
+bad("directory", "password too short", dict(users=[dict(name="eve", email="eve@example.com", password="Sh0rt!")]),
+    failed(1, ["user 'eve' (users[0]): password: is too short: " + PASSWORD_POLICY]))
+bad("directory", "mailbox_quota above 50 GB", dict(users=[dict(name="eve", email="eve@example.com", mailbox_quota=102400)]),
+    failed(1, ["user 'eve' (users[0]): mailbox_quota: 102400 is more than 51200: a WorkMail mailbox holds at most 50 GB (51200 MB), "
+               "which is also the default quota"]))
+bad("directory", "a name listed twice", dict(users=[dict(name="eve", email="eve@example.com"), dict(name="EVE", email="eve2@example.com")]),
+    failed(2, ["user 'eve' (users[0]): name: 'eve' is listed 2 times (user 'eve' (users[0]), user 'EVE' (users[1]))",
+               "user 'EVE' (users[1]): name: 'EVE' is listed 2 times (user 'eve' (users[0]), user 'EVE' (users[1]))"]))
+bad("directory", "an address claimed twice", dict(users=[dict(name="eve", email="eve@example.com"), dict(name="eva", email="eve@example.com")]),
+    failed(2, ["user 'eve' (users[0]): eve@example.com is claimed by user 'eve' (users[0]) and user 'eva' (users[1])",
+               "user 'eva' (users[1]): eve@example.com is claimed by user 'eve' (users[0]) and user 'eva' (users[1])"]))
+bad("directory", "email held by another user", dict(users=[dict(name="eve", email="omar@example.com")]),
+    failed(1, ["user 'eve' (users[0]): email: omar@example.com is already used by user 'omar'"]))
+bad("directory", "email on an unknown domain", dict(users=[dict(name="eve", email="eve@unknown.example")]),
+    failed(1, ["user 'eve' (users[0]): email: eve@unknown.example: unknown.example is not a mail domain of the organization"]))
+bad("directory", "alias held by another user", dict(users=[dict(name="eve", email="eve@example.com", aliases=["jdoe@example.com"])]),
+    failed(1, ["user 'eve' (users[0]): aliases: jdoe@example.com is already used by user 'jdoe'"]))
+bad("directory", "primary address as alias", dict(users=[dict(name="eve", email="eve@example.com", aliases=["eve@example.com"])]),
+    failed(1, ["user 'eve' (users[0]): aliases: eve@example.com is the primary address of 'eve', not an alias"]))
+bad("directory", "alias of a disabled user", dict(users=[dict(name="eve", enabled=False, aliases=["eve@example.com"])]),
+    failed(1, ["user 'eve' (users[0]): aliases: 'eve' is disabled; enable it before adding aliases"]))
+bad("directory", "unknown group", dict(users=[dict(name="eve", email="eve@example.com", groups=["ghosts"])]),
+    failed(1, ["user 'eve' (users[0]): groups: 'ghosts' neither exists nor is listed in groups"]))
+bad("directory", "empty group", dict(users=[dict(name="eve", email="eve@example.com", groups=["finance", ""])]),
+    failed(1, ["user 'eve' (users[0]): groups: holds an empty entry; give each group by name, email address or ID"]))
+bad("directory", "group enabled without email", dict(users=[], groups=[dict(name="newgroup")]),
+    failed(1, ["group 'newgroup' (groups[0]): email: is required to enable the group 'newgroup'"]))
+bad("directory", "nesting loop through an existing group", dict(users=[], groups=[dict(name="staff", email="staff@example.com", groups=["finance"])]),
+    failed(1, ["group 'staff' (groups[0]): groups: adding 'staff' to 'finance' would make 'finance' contain itself (staff contains finance)"]))
+bad("directory", "nesting loop between new groups", dict(users=[], groups=[
+    dict(name="north", email="north@example.com", groups=["south"]), dict(name="south", email="south@example.com", groups=["north"])]),
+    failed(2, ["group 'north' (groups[0]): groups: adding 'south' to 'north' would make 'north' contain itself (south contains north)",
+               "group 'south' (groups[1]): groups: adding 'south' to 'north' would make 'north' contain itself (south contains north)"]))
+bad("directory", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+# -- the _info modules ----------------------------------------------------------------------------
+
+bad("user_info", "filters together", dict(name="jdoe", email="jdoe@example.com"), "parameters are mutually exclusive: name|email|id")
+bad("user_info", "email malformed", dict(email="not-an-address"), "email: 'not-an-address' is not valid: " + EMAIL_HINT)
+bad("user_info", "a name as email", dict(email="jdoe"), "email: 'jdoe' is not valid: " + EMAIL_HINT)
+bad("user_info", "email empty", dict(email=""), "email: must have at least 1 character")
+bad("user_info", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("user_info", "name with a space", dict(name="jane doe"), "name: 'jane doe' is not valid: " + USER_NAME_HINT)
+bad("user_info", "name too long", dict(name="j" * 65), "name: must have at most 64 characters")
+bad("user_info", "name a list", dict(name=["jdoe"]), "name: must be a string; got a list")
+bad("user_info", "a name as id", dict(id="jdoe"), "id: must have at least 12 characters")
+bad("user_info", "id empty", dict(id=""), "id: must have at least 12 characters")
+bad("user_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("group_info", "filters together", dict(name="finance", id="0123456789abcdef"), "parameters are mutually exclusive: name|email|id")
+bad("group_info", "email malformed", dict(email="not-an-address"), "email: 'not-an-address' is not valid: " + EMAIL_HINT)
+bad("group_info", "a name as email", dict(email="finance"), "email: 'finance' is not valid: " + EMAIL_HINT)
+bad("group_info", "email empty", dict(email=""), "email: must have at least 1 character")
+bad("group_info", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("group_info", "name too long", dict(name="g" * 257), "name: must have at most 256 characters")
+bad("group_info", "name with an emoji", dict(name="party \u263a"), "name: 'party \u263a' is not valid: " + LATIN1_HINT)
+bad("group_info", "a name as id", dict(id="finance"), "id: must have at least 12 characters")
+bad("group_info", "include_members a word", dict(include_members="maybe"), "include_members: must be true or false; got 'maybe'")
+bad("group_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("organization_info", "filters together", dict(alias="example-corp", organization_id="m-" + "0" * 32),
+    "parameters are mutually exclusive: alias|organization_id")
+bad("organization_info", "id malformed", dict(organization_id="m-123"),
+    "organization_id: 'm-123' is not valid: it must be an organization ID: m- and 32 lowercase hexadecimal digits")
+bad("organization_info", "an alias as id", dict(organization_id="example-corp"),
+    "organization_id: 'example-corp' is not valid: it must be an organization ID: m- and 32 lowercase hexadecimal digits")
+bad("organization_info", "id empty", dict(organization_id=""), "organization_id: must have at least 34 characters")
+bad("organization_info", "alias with a space", dict(alias="bad alias"), "alias: 'bad alias' is not valid: " + ALIAS_HINT)
+bad("organization_info", "alias starting with d-", dict(alias="d-abc"), "alias: 'd-abc' is not valid: " + ALIAS_HINT)
+bad("organization_info", "alias too long", dict(alias="a" * 63), "alias: must have at most 62 characters")
+bad("organization_info", "alias empty", dict(alias=""), "alias: must have at least 1 character")
+bad("organization_info", "alias a dictionary", dict(alias=dict(name="example-corp")), "alias: must be a string; got a dictionary")
+bad("organization_info", "id in upper case", dict(organization_id="m-" + "A" * 32),
+    "organization_id: 'm-{0}' is not valid: it must be an organization ID: m- and 32 lowercase hexadecimal digits".format("A" * 32))
+
+bad("mail_domain_info", "name with a space", dict(name="exa mple.com"), "name: 'exa mple.com' is not valid: " + DOMAIN_HINT)
+bad("mail_domain_info", "name with an underscore", dict(domain_name="ex_ample.com"), "name: 'ex_ample.com' is not valid: " + DOMAIN_HINT)
+bad("mail_domain_info", "empty label", dict(name="a..b.com"), "name: 'a..b.com' has an empty label (two dots in a row, or a dot at the start)")
+bad("mail_domain_info", "leading dot", dict(name=".example.com"), "name: '.example.com' has an empty label (two dots in a row, or a dot at the start)")
+bad("mail_domain_info", "label too long", dict(name="b" * 64 + ".com"),
+    "name: '{0}.com' has a label of 64 characters (bbbbbbbbbbbb...); DNS labels hold at most 63".format("b" * 64))
+bad("mail_domain_info", "label with edge hyphens", dict(name="bad-.example.com"),
+    "name: 'bad-.example.com' has a label that starts or ends with '-' (bad-); host names never do")
+bad("mail_domain_info", "name too long", dict(name=("a" * 60 + ".") * 4 + "com"), "name: must have at most 209 characters")
+bad("mail_domain_info", "name too short", dict(name="x"), "name: must have at least 3 characters")
+bad("mail_domain_info", "name empty", dict(name=""), "name: must have at least 3 characters")
+bad("mail_domain_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("mail_domain_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+bad("impersonation_role_info", "name too long", dict(name="n" * 65), "name: must have at most 64 characters")
+bad("impersonation_role_info", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("impersonation_role_info", "name with <", dict(name="a<b"),
+    "name: 'a<b' is not valid: it must not hold '<', '>', '\\', line breaks, tabs or other control characters")
+bad("impersonation_role_info", "target_user with a space", dict(target_user="jane doe"), "target_user: 'jane doe' is not valid: " + REFERENCE_HINT)
+bad("impersonation_role_info", "target_user too long", dict(target_user="j" * 300), "target_user: must have at most 256 characters")
+bad("impersonation_role_info", "target_user empty", dict(target_user=""), "target_user: must have at least 1 character")
+bad("impersonation_role_info", "unknown target_user", dict(target_user="ghost"), "target_user: not found in organization 'example-corp': ghost")
+bad("impersonation_role_info", "disabled target_user", dict(target_user="li"), "target_user: 'li' is disabled; impersonation roles apply to enabled users only")
+bad("impersonation_role_info", "target_user a list", dict(target_user=["jdoe"]), "target_user: must be a string; got a list")
+bad("impersonation_role_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("access_control_rule_info", "ip_address without action", dict(action=OMIT), "parameters are required together: ip_address, action")
+bad("access_control_rule_info", "user without ip_address", dict(ip_address=OMIT, action=OMIT), "missing parameter(s) required by 'user': ip_address")
+bad("access_control_rule_info", "user and role", dict(impersonation_role="auditors"), "parameters are mutually exclusive: user|impersonation_role")
+bad("access_control_rule_info", "neither user nor role", dict(user=OMIT),
+    "user: give a user or an impersonation_role (one of them) to evaluate a request from ip_address")
+bad("access_control_rule_info", "address out of range", dict(ip_address="300.1.1.1"), "ip_address: '300.1.1.1' is not an IP address")
+bad("access_control_rule_info", "a range as address", dict(ip_address="192.0.2.0/24"), "ip_address: '192.0.2.0/24' is not an IP address")
+bad("access_control_rule_info", "IPv6 address", dict(ip_address="2001:db8::1"), "ip_address: '2001:db8::1': WorkMail evaluates IPv4 addresses only")
+bad("access_control_rule_info", "action unknown", dict(action="FTP"), "action: 'FTP' is not one of " + ACTIONS)
+bad("access_control_rule_info", "role without EWS", dict(user=OMIT, impersonation_role="auditors"),
+    "action: must be EWS to evaluate an impersonation role (impersonation works through EWS only)")
+bad("access_control_rule_info", "unknown user", dict(user="ghost"), "user: not found in organization 'example-corp': ghost")
+bad("access_control_rule_info", "user with a space", dict(user="jane doe"), "user: 'jane doe' is not valid: " + REFERENCE_HINT)
+bad("access_control_rule_info", "user empty", dict(user=""), "user: must have at least 1 character")
+bad("access_control_rule_info", "unknown role", dict(user=OMIT, action="EWS", impersonation_role="nobody"),
+    "impersonation_role: no impersonation role has the name or ID 'nobody' in organization 'example-corp'")
+bad("access_control_rule_info", "ambiguous role", dict(user=OMIT, action="EWS", impersonation_role="twins"), lambda seed: twins(seed, "impersonation_role"))
+bad("access_control_rule_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("directory_info", "workers zero", dict(workers=0), "workers: must be 1 or more, got 0")
+bad("directory_info", "workers negative", dict(workers=-3), "workers: must be 1 or more, got -3")
+bad("directory_info", "workers a word", dict(workers="many"), "workers: must be a whole number; got 'many'")
+bad("directory_info", "workers a fraction", dict(workers=1.5), "workers: must be a whole number; got 1.5")
+bad("directory_info", "workers a boolean", dict(workers=True), "workers: must be a whole number; got true or false")
+bad("directory_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("directory_info", "unknown organization ID", dict(organization="m-" + "0" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("0" * 32))
+bad("directory_info", "organization empty", dict(organization=""), "organization: no live organization has the ID or alias '' in this account and region")
+bad("directory_info", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+bad("directory_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+
+# -- running the matrix ---------------------------------------------------------------------------
+
+@pytest.fixture
+def seed(workmail_client, workmail_org):
+    """example-corp with the verified domain example.com and pending.example.com (verification
+    delayed), users jdoe and omar (enabled) and li (disabled), groups finance and staff (which holds
+    finance), the impersonation role auditors and two roles named twins."""
+    client, org = workmail_client, workmail_org
+    client.register_mail_domain(OrganizationId=org, DomainName="example.com")
+    workmail_emulator.configure(domain_verification_delay=3600)
+    client.register_mail_domain(OrganizationId=org, DomainName="pending.example.com")
+    workmail_emulator.configure(domain_verification_delay=0)
+    for name, enabled in (("jdoe", True), ("omar", True), ("li", False)):
+        user_id = client.create_user(OrganizationId=org, Name=name, DisplayName=name, Password=PASSWORD)["UserId"]
+        if enabled:
+            client.register_to_work_mail(OrganizationId=org, EntityId=user_id, Email=name + "@example.com")
+    groups = {}
+    for name in ("finance", "staff"):
+        groups[name] = client.create_group(OrganizationId=org, Name=name)["GroupId"]
+        client.register_to_work_mail(OrganizationId=org, EntityId=groups[name], Email=name + "@example.com")
+    client.associate_member_to_group(OrganizationId=org, GroupId=groups["staff"], MemberId=groups["finance"])
+    client.create_impersonation_role(OrganizationId=org, Name="auditors", Type="READ_ONLY", Rules=[])
+    for token in ("first", "second"):
+        client.create_impersonation_role(OrganizationId=org, Name="twins", Type="READ_ONLY", Rules=[], ClientToken=token)
+    roles = client.list_impersonation_roles(OrganizationId=org)["Roles"]
+    return {"org": org, "twins": [role["ImpersonationRoleId"] for role in roles if role["Name"] == "twins"]}
+
+
+def test_every_module_has_at_least_ten_bad_inputs():
+    per_module = collections.Counter(module for module, _args, _message, _setup, _check_mode in CASES.values())
+    assert sorted(per_module) == sorted(BASE)
+    assert dict((module, count) for module, count in per_module.items() if count < 10) == {}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_input_fails_naming_the_option_before_any_write(run_module, workmail_client, seed, case):
+    module, args, message, setup, check_mode = CASES[case]
+    if setup:
+        setup(workmail_client, seed)
+    params = dict(BASE[module])
+    if module not in WITHOUT_ORGANIZATION_OPTION:
+        params["organization"] = ORGANIZATION_OPTION
+    params.update(args)
+    params = dict((key, value) for key, value in params.items() if value is not OMIT)
+    workmail_emulator.clear_calls()
+
+    result = run_module(importlib.import_module("ansible_collections.mailops.workmail.plugins.modules." + module), params, check_mode=check_mode)
+
+    expected = message(seed) if callable(message) else message
+    assert result.failed, result
+    assert result["msg"] == expected
+    assert [call["operation"] for call in workmail_emulator.calls() if workmail_emulator.is_write(call["operation"])] == []
