@@ -5,11 +5,18 @@
 
 """Every WorkMail API call the collection makes, one small method each.
 
-``WorkMailAPI`` wraps a plain boto3 ``workmail`` client. Each call is retried on throttling and
-transient faults and any failure becomes a ``WorkMailError`` carrying the service's error code,
-so the rest of the collection never touches botocore exceptions. Readers return ``None`` where
-the service answers "not found". The class takes a client, not an AnsibleModule, so the same
-code serves modules and bulk runs.
+``WorkMailAPI`` wraps a boto3 ``workmail`` client built with ``client_config``: botocore retries
+each call on throttling and transient faults (its "standard" retry mode, ``MAX_ATTEMPTS``
+attempts), and any failure becomes a ``WorkMailError`` carrying the service's error code, so the
+rest of the collection never touches botocore exceptions. Readers return ``None`` where the
+service answers "not found". The class takes a client, not an AnsibleModule, so the same code
+serves modules and bulk runs.
+
+Retries are botocore's alone. It retries every code WorkMail throttles or fails with
+(ThrottlingException, LimitExceededException, InternalFailure, ServiceUnavailable, any HTTP 5xx,
+connection errors and timeouts) with jittered exponential back-off; a second layer (AWSRetry)
+would only multiply the attempts, so there is none. What botocore cannot know, WorkMail's lag
+after a write, is waited for in ``waiters``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -25,16 +32,46 @@ try:
 except ImportError:
     pass  # AnsibleAWSModule reports the missing SDK
 
-from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
-
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import NOT_FOUND_CODES
-from ansible_collections.mailops.workmail.plugins.module_utils.errors import RETRY_CODES
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import error_code
 
 PAGE_SIZE = 100
 # How many times a create is sent again when the service answers with an object deleted since.
 MAX_REPLAYS = 5
+
+# The retry policy of every client (see client_config). botocore sleeps rand(0, 1) * min(base *
+# 2 ** (attempt - 1), MAX_BACKOFF) seconds before each retry: base 1 s after throttling, 50 ms
+# after other errors. With 10 attempts a call sleeps at most 111 s in all when throttled
+# (1 + 2 + 4 + 8 + 16 + 20 * 4), at most 25.6 s after server errors; half that on average.
+MAX_ATTEMPTS = 10
+MAX_BACKOFF = 20
+# Seconds to open a connection, and to wait for a reply, before an attempt counts as failed
+# (and is retried: a reply that never comes is a lost reply).
+CONNECT_TIMEOUT = 10
+READ_TIMEOUT = 30
+
+
+def client_config(workers=1):
+    """The botocore configuration of every WorkMail client of the collection, as a dict.
+
+    botocore's standard retry mode with ``MAX_ATTEMPTS`` attempts a call (its retry quota keeps
+    a client from retrying a failing service forever), short timeouts, and a connection per
+    worker for clients shared by ``workers`` threads. A task's ``aws_config`` is merged over it,
+    so ``aws_config: {retries: {mode: adaptive, total_max_attempts: 5}}`` replaces the policy.
+    """
+    return dict(
+        retries=dict(mode="standard", total_max_attempts=MAX_ATTEMPTS),
+        connect_timeout=CONNECT_TIMEOUT,
+        read_timeout=READ_TIMEOUT,
+        max_pool_connections=max(10, workers),
+    )
+
+
+def max_backoff(attempts=MAX_ATTEMPTS, base=1.0):
+    """The longest a call can sleep between its ``attempts`` attempts in all (seconds): every draw
+    of botocore's jitter at its maximum. ``base`` is 1 after throttling, 0.05 after other errors."""
+    return sum(min(base * 2 ** retry, MAX_BACKOFF) for retry in range(attempts - 1))
 
 
 def client_token(operation, params, *salt):
@@ -55,21 +92,25 @@ def client_token(operation, params, *salt):
 class WorkMailAPI:
     """The WorkMail API as the collection uses it."""
 
-    def __init__(self, client, retries=8, delay=1):
+    def __init__(self, client):
         self.client = client
-        self._retry = AWSRetry.jittered_backoff(retries=retries, delay=delay, catch_extra_error_codes=RETRY_CODES)
 
     # -- plumbing -------------------------------------------------------------------------
 
     def call(self, operation, **params):
         """Call ``operation`` (e.g. "CreateUser") with ``params``; return the response."""
-        method = self._retry(getattr(self.client, xform_name(operation)))
+        method = getattr(self.client, xform_name(operation))
         try:
             response = method(**params)
         except botocore.exceptions.ClientError as e:
             code = error_code(e)
+            attempts = 1 + (e.response.get("ResponseMetadata") or {}).get("RetryAttempts", 0)
             raise WorkMailError(
-                "{0} failed: {1}".format(operation, e.response.get("Error", {}).get("Message") or code), code=code, exception=e
+                "{0} failed{1}: {2}".format(
+                    operation, " after {0} attempts".format(attempts) if attempts > 1 else "", e.response.get("Error", {}).get("Message") or code
+                ),
+                code=code,
+                exception=e,
             )
         except botocore.exceptions.BotoCoreError as e:
             raise WorkMailError("{0} failed: {1}".format(operation, e), exception=e)

@@ -2,14 +2,51 @@
 # Copyright: Contributors to the mailops.workmail project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
+"""The API layer: ClientTokens, the one retry policy (against the emulator's throttle and
+server_error faults), and writes that a retry or another run may find done already."""
+
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import types
+
+import boto3
+import pytest
+
+from botocore.config import Config
+from botocore.retries.standard import ExponentialBackoff
+
+import workmail_emulator
+
+from ansible_collections.mailops.workmail.plugins.module_utils import api
+from ansible_collections.mailops.workmail.plugins.module_utils.api import WorkMailAPI
 from ansible_collections.mailops.workmail.plugins.module_utils.api import client_token
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
 
+pytest_plugins = ["workmail_emulator.pytest_plugin"]
+
 REQUEST = {"OrganizationId": "m-" + "0" * 32, "Name": "archiver", "Type": "READ_ONLY", "Rules": []}
+
+
+@pytest.fixture
+def backoffs(monkeypatch):
+    """Record the back-off botocore sleeps between attempts instead of sleeping it; the attempts are real."""
+    slept = []
+    monkeypatch.setattr("botocore.endpoint.time", types.SimpleNamespace(sleep=slept.append))
+    return slept
+
+
+@pytest.fixture
+def workmail(workmail_client):
+    """A WorkMailAPI over a client built as every module builds it (api.client_config)."""
+    return WorkMailAPI(boto3.session.Session().client("workmail", region_name="us-east-1", config=Config(**api.client_config())))
+
+
+def attempts(operation):
+    """(status, error, fault) of each logged call of ``operation``."""
+    return [(c["status"], c["error"], c["fault"]) for c in workmail_emulator.calls() if c["operation"] == operation]
 
 
 def test_client_token_is_the_request_s_own():
@@ -22,3 +59,69 @@ def test_client_token_is_the_request_s_own():
     assert token != client_token("CreateMobileDeviceAccessRule", REQUEST)
     assert token != client_token("CreateImpersonationRole", REQUEST, "deleted-role-id")
     assert fits("CreateImpersonationRole", "ClientToken", token)
+
+
+# The retry policy --------------------------------------------------------------------------------
+
+def test_every_client_retries_in_botocore_standard_mode_with_bounded_attempts(workmail):
+    assert api.client_config()["retries"] == {"mode": "standard", "total_max_attempts": 10}
+    assert api.client_config(workers=32)["max_pool_connections"] == 32
+    retries = workmail.client.meta.config.retries
+    assert retries["mode"] == "standard" and retries["total_max_attempts"] == 10
+
+
+class _Attempt:
+    def __init__(self, number):
+        self.attempt_number = number
+        self.http_response = None
+
+
+@pytest.mark.parametrize("throttled, bound", [(True, 111), (False, 25.55)])
+def test_the_documented_bound_is_botocore_s_longest_back_off(throttled, bound):
+    detector = types.SimpleNamespace(is_throttling_error_from_context=lambda context: throttled)
+    longest = ExponentialBackoff(random=lambda: 1.0, throttling_detector=detector)
+
+    slept = sum(longest.delay_amount(_Attempt(n)) for n in range(1, api.MAX_ATTEMPTS))
+
+    assert slept == pytest.approx(bound)
+    assert api.max_backoff(base=1.0 if throttled else 0.05) == pytest.approx(bound)
+
+
+def test_throttling_is_retried_by_botocore_within_the_bound(workmail, workmail_org, workmail_faults, backoffs):
+    workmail_faults([{"operation": "ListUsers", "fault": "throttle", "count": 9}])
+
+    assert workmail.list_users(workmail_org) == []
+
+    assert attempts("ListUsers") == [(400, "ThrottlingException", "throttle")] * 9 + [(200, None, None)]
+    assert len(backoffs) == 9
+    assert all(0 <= slept <= min(2 ** n, api.MAX_BACKOFF) for n, slept in enumerate(backoffs))
+    assert sum(backoffs) <= api.max_backoff()
+
+
+def test_a_call_gives_up_after_the_last_attempt_and_says_so(workmail, workmail_org, workmail_faults, backoffs):
+    workmail_faults([{"operation": "ListUsers", "fault": "throttle"}])
+
+    with pytest.raises(WorkMailError) as caught:
+        workmail.list_users(workmail_org)
+
+    assert caught.value.code == "ThrottlingException"
+    assert caught.value.message == "ListUsers failed after 10 attempts: Rate exceeded"
+    # One layer of retries: 10 attempts, not 10 times those of a second retrier.
+    assert attempts("ListUsers") == [(400, "ThrottlingException", "throttle")] * 10
+    assert len(backoffs) == 9
+
+
+@pytest.mark.parametrize("status, code", [(500, "InternalFailure"), (503, "ServiceUnavailable")])
+def test_server_errors_are_retried_with_a_short_back_off(workmail, workmail_org, workmail_faults, backoffs, status, code):
+    workmail_faults([{"operation": "CreateGroup", "fault": "server_error", "status": status, "count": 3}])
+
+    group_id = workmail.create_group(workmail_org, Name="finance")
+
+    assert attempts("CreateGroup") == [(status, code, "server_error")] * 3 + [(200, None, None)]
+    assert [g["Id"] for g in workmail.list_groups(workmail_org)] == [group_id]
+    assert all(slept <= 0.05 * 2 ** n for n, slept in enumerate(backoffs))
+
+
+def test_a_task_s_aws_config_replaces_the_policy():
+    merged = Config(**api.client_config()).merge(Config(retries={"mode": "adaptive", "total_max_attempts": 3}))
+    assert merged.retries == {"mode": "adaptive", "total_max_attempts": 3}
