@@ -166,11 +166,13 @@ class WorkMailAPI:
     def describe_organization(self, organization_id):
         return self.find("DescribeOrganization", OrganizationId=organization_id)
 
-    def create_organization(self, **params):
-        return self.call("CreateOrganization", **params)["OrganizationId"]
+    def create_organization(self, exists, **params):
+        """Create an organization once (see ``create_once``); ``exists(organization_id)`` tells a live one."""
+        return self.create_once("CreateOrganization", "OrganizationId", exists, **params)
 
     def delete_organization(self, organization_id, **flags):
-        return self.call("DeleteOrganization", OrganizationId=organization_id, **flags)
+        params = dict(flags, OrganizationId=organization_id)
+        return self.call("DeleteOrganization", ClientToken=client_token("DeleteOrganization", params), **params)
 
     def list_tags(self, arn):
         return dict((t["Key"], t["Value"]) for t in self.call("ListTagsForResource", ResourceARN=arn).get("Tags", []))
@@ -190,7 +192,17 @@ class WorkMailAPI:
         return self.find("GetMailDomain", OrganizationId=organization_id, DomainName=domain)
 
     def register_mail_domain(self, organization_id, domain):
-        self.call("RegisterMailDomain", OrganizationId=organization_id, DomainName=domain)
+        """RegisterMailDomain with a ClientToken derived from the request.
+
+        Registering a domain the organization has is a no-op, so a repeat is harmless; but the
+        service answers a token it remembers with the earlier reply and no effect, which, for a
+        domain deregistered since, registers nothing. Then the domain is registered again with a
+        token of its own (botocore's).
+        """
+        params = dict(OrganizationId=organization_id, DomainName=domain)
+        self.call("RegisterMailDomain", ClientToken=client_token("RegisterMailDomain", params), **params)
+        if self.get_mail_domain(organization_id, domain) is None:
+            self.call("RegisterMailDomain", **params)
 
     def deregister_mail_domain(self, organization_id, domain):
         self.call("DeregisterMailDomain", OrganizationId=organization_id, DomainName=domain)

@@ -143,7 +143,14 @@ class Organization(Resource):
                 dict([("DomainName", d["domain_name"])] + ([("HostedZoneId", d["hosted_zone_id"])] if d.get("hosted_zone_id") else []))
                 for d in desired["domains"]
             ]
-        organization_id = ctx.api.create_organization(**params)
+        # The ClientToken makes a create sent twice (a lost reply retried, two runs at once) make one
+        # organization; the one answered must be live: one deleted since is not this create's.
+
+        def live(organization_id):
+            found = ctx.api.describe_organization(organization_id)
+            return found is not None and found.get("State") not in GONE_ORGANIZATION_STATES
+
+        organization_id = ctx.api.create_organization(live, **params)
         # Tags can only be set on an active organization.
         if ctx.options.get("wait", True) or desired.get("tags"):
             self._wait_for_state(ctx, organization_id, ACTIVE)

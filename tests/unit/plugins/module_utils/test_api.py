@@ -125,3 +125,46 @@ def test_server_errors_are_retried_with_a_short_back_off(workmail, workmail_org,
 def test_a_task_s_aws_config_replaces_the_policy():
     merged = Config(**api.client_config()).merge(Config(retries={"mode": "adaptive", "total_max_attempts": 3}))
     assert merged.retries == {"mode": "adaptive", "total_max_attempts": 3}
+
+
+# ClientTokens derived from the request -------------------------------------------------------------
+
+def test_an_organization_created_twice_is_one_organization(workmail, workmail_client, workmail_faults, backoffs):
+    live = lambda organization_id: workmail.describe_organization(organization_id)["State"] != "Deleted"  # noqa: E731
+    workmail_faults([{"operation": "CreateOrganization", "fault": "lost_response", "count": 1}])
+
+    first = workmail.create_organization(live, Alias="acme")
+    # Another run sending the same request gets the same organization.
+    second = workmail.create_organization(live, Alias="acme")
+
+    assert first == second
+    organizations = workmail_client.list_organizations()["OrganizationSummaries"]
+    assert [o["OrganizationId"] for o in organizations] == [first]
+    tokens = set(c["request"]["ClientToken"] for c in workmail_emulator.calls() if c["operation"] == "CreateOrganization")
+    assert tokens == set([client_token("CreateOrganization", {"Alias": "acme"})])
+
+
+def test_an_organization_deleted_then_created_again_is_a_new_one(workmail, workmail_client):
+    live = lambda organization_id: workmail.describe_organization(organization_id)["State"] not in ("Deleted", "Deleting")  # noqa: E731
+    first = workmail.create_organization(live, Alias="acme")
+    workmail.delete_organization(first, DeleteDirectory=True, ForceDelete=True)
+
+    second = workmail.create_organization(live, Alias="acme")
+
+    assert second != first
+    assert workmail_client.describe_organization(OrganizationId=second)["State"] == "Active"
+    deletes = [c["request"] for c in workmail_emulator.calls() if c["operation"] == "DeleteOrganization"]
+    assert deletes[0]["ClientToken"] == client_token("DeleteOrganization", dict(OrganizationId=first, DeleteDirectory=True, ForceDelete=True))
+
+
+def test_a_domain_registered_deregistered_and_registered_again_is_registered(workmail, workmail_org):
+    workmail.register_mail_domain(workmail_org, "example.com")
+    workmail.deregister_mail_domain(workmail_org, "example.com")
+
+    workmail.register_mail_domain(workmail_org, "example.com")
+
+    assert workmail.get_mail_domain(workmail_org, "example.com") is not None
+    registrations = [c for c in workmail_emulator.calls() if c["operation"] == "RegisterMailDomain"]
+    token = client_token("RegisterMailDomain", dict(OrganizationId=workmail_org, DomainName="example.com"))
+    # The second time, the derived token was replayed (no effect), so a token of botocore's followed.
+    assert [c["request"]["ClientToken"] == token for c in registrations] == [True, True, False]
