@@ -257,7 +257,13 @@ class WorkMailAPI:
         self.call("DeleteGroup", OrganizationId=organization_id, GroupId=group_id)
 
     def register_to_workmail(self, organization_id, entity_id, email):
-        self.call("RegisterToWorkMail", OrganizationId=organization_id, EntityId=entity_id, Email=email)
+        """RegisterToWorkMail. An entity that holds ``email`` already is registered: a retry that
+        meets its own first attempt, or another run, may be refused as registered or in use."""
+        try:
+            self.call("RegisterToWorkMail", OrganizationId=organization_id, EntityId=entity_id, Email=email)
+        except WorkMailError as e:
+            if e.code not in ("EntityAlreadyRegisteredException", "EmailAddressInUseException") or not self.holds(organization_id, entity_id, email):
+                raise
 
     def deregister_from_workmail(self, organization_id, entity_id):
         self.call("DeregisterFromWorkMail", OrganizationId=organization_id, EntityId=entity_id)
@@ -283,7 +289,19 @@ class WorkMailAPI:
         return self.paginate("ListAliases", "Aliases", OrganizationId=organization_id, EntityId=entity_id)
 
     def create_alias(self, organization_id, entity_id, alias):
-        self.call("CreateAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)
+        """CreateAlias. An alias the entity holds already is made: a retry that meets its own first
+        attempt, or another run, may be refused as in use. (AssociateMemberToGroup needs no such
+        care: the service answers a member added again with success.)"""
+        try:
+            self.call("CreateAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)
+        except WorkMailError as e:
+            if e.code != "EmailAddressInUseException" or not self.holds(organization_id, entity_id, alias):
+                raise
+
+    def holds(self, organization_id, entity_id, address):
+        """Whether the entity ``entity_id`` holds ``address`` (primary or alias)."""
+        holder = self.describe_entity(organization_id, address)
+        return bool(holder) and holder.get("EntityId") == entity_id
 
     def delete_alias(self, organization_id, entity_id, alias):
         self.call("DeleteAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)

@@ -33,6 +33,8 @@ class Organization(Resource):
     name = "organization"
     organization_scoped = False
     operations = ("CreateOrganization", "DeleteOrganization")
+    # Aliases are unique among the live organizations of an account and Region.
+    conflict_codes = ("NameAvailabilityException",)
     fields = (
         Field("alias", "Alias", casefold=True, create_only=True),
         Field("id", "OrganizationId", read_only=True),
@@ -151,6 +153,18 @@ class Organization(Resource):
             return found is not None and found.get("State") not in GONE_ORGANIZATION_STATES
 
         organization_id = ctx.api.create_organization(live, **params)
+        self._wait_until_usable(ctx, desired, organization_id)
+
+    def created_as(self, ctx, desired):
+        created = dict((option, desired[option]) for option in ("directory_id", "enable_interoperability") if desired.get(option) is not None)
+        return created
+
+    def adopt(self, ctx, desired, error):
+        raw = super(Organization, self).adopt(ctx, desired, error)
+        self._wait_until_usable(ctx, desired, raw["OrganizationId"])
+        return None  # read again, now that it is active
+
+    def _wait_until_usable(self, ctx, desired, organization_id):
         # Tags can only be set on an active organization.
         if ctx.options.get("wait", True) or desired.get("tags"):
             self._wait_for_state(ctx, organization_id, ACTIVE)

@@ -16,6 +16,7 @@ import pytest
 
 from botocore.config import Config
 from botocore.retries.standard import ExponentialBackoff
+from botocore.stub import Stubber
 
 import workmail_emulator
 
@@ -168,3 +169,63 @@ def test_a_domain_registered_deregistered_and_registered_again_is_registered(wor
     token = client_token("RegisterMailDomain", dict(OrganizationId=workmail_org, DomainName="example.com"))
     # The second time, the derived token was replayed (no effect), so a token of botocore's followed.
     assert [c["request"]["ClientToken"] == token for c in registrations] == [True, True, False]
+
+
+# Writes a retry or another run may find done ---------------------------------------------------------
+
+def stubbed(*steps):
+    """A WorkMailAPI over a stubbed client answering ``steps`` in order: (operation, response) or
+    (operation, error code)."""
+    client = boto3.session.Session().client("workmail", region_name="us-east-1", aws_access_key_id="k", aws_secret_access_key="s")
+    stubber = Stubber(client)
+    for operation, answer in steps:
+        if isinstance(answer, dict):
+            stubber.add_response(operation, answer)
+        else:
+            stubber.add_client_error(operation, service_error_code=answer, http_status_code=400)
+    stubber.activate()
+    return WorkMailAPI(client), stubber
+
+
+ORG = "m-" + "0" * 32
+JDOE = "d1f3c2a0-0000-4000-8000-000000000001"
+JANE = "d1f3c2a0-0000-4000-8000-000000000002"
+
+
+@pytest.mark.parametrize("write, operation, code", [
+    (lambda a: a.create_alias(ORG, JDOE, "john@example.com"), "create_alias", "EmailAddressInUseException"),
+    (lambda a: a.register_to_workmail(ORG, JDOE, "john@example.com"), "register_to_work_mail", "EntityAlreadyRegisteredException"),
+    (lambda a: a.register_to_workmail(ORG, JDOE, "john@example.com"), "register_to_work_mail", "EmailAddressInUseException"),
+])
+def test_an_address_the_entity_holds_already_is_done(write, operation, code):
+    workmail, stubber = stubbed((operation, code), ("describe_entity", {"EntityId": JDOE, "Name": "jdoe", "Type": "USER"}))
+
+    write(workmail)
+
+    stubber.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize("write, operation, code", [
+    (lambda a: a.create_alias(ORG, JDOE, "john@example.com"), "create_alias", "EmailAddressInUseException"),
+    (lambda a: a.register_to_workmail(ORG, JDOE, "john@example.com"), "register_to_work_mail", "EmailAddressInUseException"),
+])
+def test_an_address_another_entity_holds_fails(write, operation, code):
+    workmail, stubber = stubbed((operation, code), ("describe_entity", {"EntityId": JANE, "Name": "jane", "Type": "USER"}))
+
+    with pytest.raises(WorkMailError) as caught:
+        write(workmail)
+
+    assert caught.value.code == code
+    stubber.assert_no_pending_responses()
+
+
+def test_an_alias_retried_after_a_lost_reply_is_made_once(workmail, workmail_org, workmail_faults, backoffs):
+    workmail.register_mail_domain(workmail_org, "example.com")
+    user_id = workmail.create_user(workmail_org, Name="jdoe", DisplayName="jdoe")
+    workmail.register_to_workmail(workmail_org, user_id, "jdoe@example.com")
+    workmail_faults([{"operation": "CreateAlias", "fault": "lost_response", "count": 1}])
+
+    workmail.create_alias(workmail_org, user_id, "john@example.com")
+
+    assert workmail.list_aliases(workmail_org, user_id) == ["john@example.com"]
+    assert attempts("CreateAlias") == [(500, "InternalFailure", "lost_response"), (200, None, None)]
