@@ -37,12 +37,15 @@ from ansible_collections.mailops.workmail.plugins.module_utils.engine import app
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import plan
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
+from ansible_collections.mailops.workmail.plugins.module_utils.entities import LAG_CODES
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.relationships import nesting_path
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import service_model
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import LAG_TIMEOUT
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import retry_while
 
 RELATIONS = ("groups", "aliases")
 """The entry keys that are relationships, not options of the user or group modules."""
@@ -463,7 +466,10 @@ class Directory:
             return
         try:
             if change.action == "add":
-                self.ctx.api.associate_member_to_group(self.ctx.organization_id, group_id, member_id)
+                self._after_write(
+                    (member if isinstance(member, Entry) else None, group_entry),
+                    lambda: self.ctx.api.associate_member_to_group(self.ctx.organization_id, group_id, member_id),
+                )
             else:
                 self.ctx.api.disassociate_member_from_group(self.ctx.organization_id, group_id, member_id)
         except WorkMailError as e:
@@ -476,11 +482,20 @@ class Directory:
             return
         try:
             if change.action == "add":
-                self.ctx.api.create_alias(self.ctx.organization_id, entry.id, change.extra["alias"])
+                self._after_write((entry,), lambda: self.ctx.api.create_alias(self.ctx.organization_id, entry.id, change.extra["alias"]))
             else:
                 self.ctx.api.delete_alias(self.ctx.organization_id, entry.id, change.extra["alias"])
         except WorkMailError as e:
             change.error = e.message
+
+    @staticmethod
+    def _after_write(entries, action):
+        """Run ``action()``, a write about ``entries``. When this run has just created or changed
+        one of them, WorkMail may not show it (or its registration) yet: the write is retried
+        while it fails for that reason, within ``LAG_TIMEOUT``."""
+        if any(entry is not None and entry.outcome is not None for entry in entries):
+            return retry_while(LAG_CODES, action, LAG_TIMEOUT)
+        return action()
 
     # -- plumbing ---------------------------------------------------------------------------
 
