@@ -382,7 +382,7 @@ class Directory:
                     entry.fail("aliases: {0!r} is disabled; enable it before adding aliases".format(entry.name))
                     continue
                 if self.ctx.organization_id:
-                    problems = self.ctx.resolver.address_problems(to_add, entity_id)
+                    problems = self.ctx.resolver.address_problems(to_add, entity_id, (entry.kind, entry.name))
                     if problems and not self.ctx.check_mode:
                         entry.fail("aliases: " + "; ".join(problems))
                         continue

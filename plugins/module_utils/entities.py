@@ -112,7 +112,7 @@ class Entity(Resource):
         if enabled and not (email or current.get("email")):
             raise ParameterError("email", "is required to enable the {0} {1!r}".format(self.name, desired["name"]))
         if enabled and email and email.lower() != (current.get("email") or "").lower() and ctx.organization_id:
-            ctx.refuse("email", ctx.resolver.address_problems([email], current.get("id")))
+            ctx.refuse("email", ctx.resolver.address_problems([email], current.get("id"), (self.name, desired["name"])))
 
     def predict_update(self, ctx, current, changes):
         predicted = super(Entity, self).predict_update(ctx, current, changes)

@@ -71,6 +71,35 @@ def test_a_user_created_by_another_run_in_between_is_adopted(workmail_client, or
                                             ("CreateUser", "NameAvailabilityException"): 1})
 
 
+def test_a_user_another_run_created_and_enabled_after_this_run_listed_is_adopted(workmail_client, org):
+    """The directory lists users first and looks up who holds each new address afterwards: by then
+    another run may have created and enabled the same person, address included."""
+    first, second = run(org), run(org)
+    apply(first, plan(first, USER, JANE))
+    workmail_emulator.clear_calls()
+
+    # As listed before the first run wrote: no jdoe. The address check sees his address taken, by him.
+    planned = plan(second, USER, JANE, raw=None)
+    outcome = apply(second, planned)
+
+    assert planned.action == "create" and second.warnings == []
+    assert outcome.after["email"] == "jdoe@example.com" and outcome.after["enabled"] is True
+    assert len(workmail_client.list_users(OrganizationId=org)["Users"]) == 1
+    assert writes() == collections.Counter({("CreateUser", "NameAvailabilityException"): 1})
+
+
+def test_an_address_held_by_someone_else_is_still_refused_before_any_write(workmail_client, org):
+    other = workmail_client.create_user(OrganizationId=org, Name="jane", DisplayName="Jane")["UserId"]
+    workmail_client.register_to_work_mail(OrganizationId=org, EntityId=other, Email="jdoe@example.com")
+    workmail_emulator.clear_calls()
+
+    with pytest.raises(WorkMailError) as caught:
+        plan(run(org), USER, JANE, raw=None)
+
+    assert caught.value.message == "email: jdoe@example.com is already used by user 'jane'"
+    assert writes() == collections.Counter()
+
+
 @pytest.mark.parametrize("theirs, difference", [
     (dict(DisplayName="Jane Other", FirstName="Jane"), "display_name is 'Jane Other', not 'Jane Doe'"),
     (dict(DisplayName="Jane Doe"), "first_name is None, not 'Jane'"),
