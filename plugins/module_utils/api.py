@@ -12,11 +12,11 @@ rest of the collection never touches botocore exceptions. Readers return ``None`
 service answers "not found". The class takes a client, not an AnsibleModule, so the same code
 serves modules and bulk runs.
 
-Retries are botocore's alone. It retries every code WorkMail throttles or fails with
+Retries are botocore's. It retries every code WorkMail throttles or fails with
 (ThrottlingException, LimitExceededException, InternalFailure, ServiceUnavailable, any HTTP 5xx,
-connection errors and timeouts) with jittered exponential back-off; a second layer (AWSRetry)
-would only multiply the attempts, so there is none. What botocore cannot know, WorkMail's lag
-after a write, is waited for in ``waiters``.
+connection errors and timeouts) with jittered exponential back-off. AWSRetry (amazon.aws) comes in
+only where botocore does not retry: once the client's retry quota is spent (see ``QuotaRetry``).
+What botocore cannot know, WorkMail's lag after a write, is waited for in ``waiters``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -32,6 +32,8 @@ try:
 except ImportError:
     pass  # AnsibleAWSModule reports the missing SDK
 
+from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
+
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import NOT_FOUND_CODES
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import error_code
@@ -44,6 +46,8 @@ MAX_REPLAYS = 5
 # 2 ** (attempt - 1), MAX_BACKOFF) seconds before each retry: base 1 s after throttling, 50 ms
 # after other errors. With 10 attempts a call sleeps at most 111 s in all when throttled
 # (1 + 2 + 4 + 8 + 16 + 20 * 4), at most 25.6 s after server errors; half that on average.
+# A call botocore gives up on because the client's retry quota is spent is sent again by
+# QuotaRetry, at most MAX_ATTEMPTS times in all with the same back-off after throttling.
 MAX_ATTEMPTS = 10
 MAX_BACKOFF = 20
 # Seconds to open a connection, and to wait for a reply, before an attempt counts as failed
@@ -55,9 +59,8 @@ READ_TIMEOUT = 30
 def client_config(workers=1):
     """The botocore configuration of every WorkMail client of the collection, as a dict.
 
-    botocore's standard retry mode with ``MAX_ATTEMPTS`` attempts a call (its retry quota keeps
-    a client from retrying a failing service forever), short timeouts, and a connection per
-    worker for clients shared by ``workers`` threads. A task's ``aws_config`` is merged over it,
+    botocore's standard retry mode with ``MAX_ATTEMPTS`` attempts a call, short timeouts, and a
+    connection per worker for clients shared by ``workers`` threads. A task's ``aws_config`` is merged over it,
     so ``aws_config: {retries: {mode: adaptive, total_max_attempts: 5}}`` replaces the policy.
     """
     return dict(
@@ -66,6 +69,29 @@ def client_config(workers=1):
         read_timeout=READ_TIMEOUT,
         max_pool_connections=max(10, workers),
     )
+
+
+class QuotaRetry(AWSRetry):
+    """amazon.aws's retry decorator for the one case botocore does not retry: its retry quota spent.
+
+    Besides its attempts a call, botocore keeps a retry budget per client (its retry quota: 500
+    tokens, 5 spent on a retry after throttling, 14 after another error, given back when the call
+    then succeeds, 1 earned by a call that succeeds at once) and stops retrying while it is spent.
+    WorkMail answers "not found" with an error, which gives nothing back, and the collection asks
+    whether addresses and names are free many times in a bulk run: under sustained throttling the
+    budget runs out and calls that botocore would have retried fail at their first attempt. Those,
+    and only those, are sent again here, with botocore's back-off after throttling.
+    """
+
+    @staticmethod
+    def status_code_from_exception(error):
+        if (error.response.get("ResponseMetadata") or {}).get("RetryQuotaReached"):
+            return "RetryQuotaReached"
+        return error.response.get("Error", {}).get("Code")
+
+    @staticmethod
+    def found(response_code, catch_extra_error_codes=None):
+        return response_code == "RetryQuotaReached"
 
 
 def max_backoff(attempts=MAX_ATTEMPTS, base=1.0):
@@ -99,7 +125,8 @@ class WorkMailAPI:
 
     def call(self, operation, **params):
         """Call ``operation`` (e.g. "CreateUser") with ``params``; return the response."""
-        method = getattr(self.client, xform_name(operation))
+        # A decorator a call: its back-off iterator is not shared between threads.
+        method = QuotaRetry.jittered_backoff(retries=MAX_ATTEMPTS, delay=1, max_delay=MAX_BACKOFF)(getattr(self.client, xform_name(operation)))
         try:
             response = method(**params)
         except botocore.exceptions.ClientError as e:

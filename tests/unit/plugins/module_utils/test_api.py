@@ -12,6 +12,7 @@ __metaclass__ = type
 import types
 
 import boto3
+import botocore.exceptions
 import pytest
 
 from botocore.config import Config
@@ -229,3 +230,37 @@ def test_an_alias_retried_after_a_lost_reply_is_made_once(workmail, workmail_org
 
     assert workmail.list_aliases(workmail_org, user_id) == ["john@example.com"]
     assert attempts("CreateAlias") == [(500, "InternalFailure", "lost_response"), (200, None, None)]
+
+
+# When botocore's retry quota is spent --------------------------------------------------------------
+
+@pytest.fixture
+def quota_backoffs(monkeypatch):
+    """Record the back-off of QuotaRetry (amazon.aws's retry loop) instead of sleeping it."""
+    slept = []
+    monkeypatch.setattr("ansible_collections.amazon.aws.plugins.module_utils.cloud.time", types.SimpleNamespace(sleep=slept.append))
+    return slept
+
+
+def test_calls_botocore_stops_retrying_once_its_quota_is_spent_are_sent_again(workmail, workmail_org, workmail_faults, backoffs,
+                                                                             quota_backoffs):
+    """Existence checks answered "not found" give botocore's retry quota nothing back: many of
+    them under throttling spend it, after which botocore no longer retries."""
+    workmail_faults([{"operation": "DescribeEntity", "fault": "throttle", "rate": 0.3, "seed": 3}])
+
+    looked_up = [workmail.describe_entity(workmail_org, "nobody{0}@example.com".format(n)) for n in range(600)]
+
+    assert looked_up == [None] * 600
+    spent = [c for c in workmail_emulator.calls() if c["fault"] == "throttle"]
+    assert len(spent) > 100  # enough throttled, never refunded retries to spend 500 tokens
+    assert quota_backoffs, "the quota was never spent: the test tests nothing"
+    assert all(slept <= api.MAX_BACKOFF for slept in quota_backoffs)
+
+
+def test_only_a_spent_quota_is_retried_by_quota_retry():
+    def error(code, **metadata):
+        return botocore.exceptions.ClientError({"Error": {"Code": code}, "ResponseMetadata": metadata}, "DescribeEntity")
+
+    assert api.QuotaRetry.found(api.QuotaRetry.status_code_from_exception(error("ThrottlingException", RetryQuotaReached=True)))
+    assert not api.QuotaRetry.found(api.QuotaRetry.status_code_from_exception(error("ThrottlingException", MaxAttemptsReached=True)))
+    assert not api.QuotaRetry.found(api.QuotaRetry.status_code_from_exception(error("EntityNotFoundException")))
