@@ -51,7 +51,10 @@ options:
     type: bool
     default: false
   wait_timeout:
-    description: How long to wait for verification, in seconds.
+    description:
+      - How long to wait for verification, in seconds.
+      - The time is checked between polls, and each poll is one API call with its own retries (at most 10 attempts
+        and 111 seconds of back-off), so a wait ends at most that much later.
     type: int
     default: 600
 notes:
