@@ -590,7 +590,8 @@ class Directory:
             current = member_of.get(entry.raw and entry.raw.get(entry.resource.id_member), set())
             before["groups"] = sorted(current, key=_fold)
             after["groups"] = sorted(
-                (current | set(c.extra["group"] for c in memberships if c.action == "add")) - set(c.extra["group"] for c in memberships if c.action == "remove"),
+                (current | set(c.extra["group"] for c in memberships if c.action == "add"))
+                - set(c.extra["group"] for c in memberships if c.action == "remove"),
                 key=_fold)
         if entry.aliases is not None:
             current = self.current_aliases.get(entry.raw and entry.raw.get(entry.resource.id_member), [])
