@@ -132,7 +132,9 @@ def test_a_task_s_aws_config_replaces_the_policy():
 # ClientTokens derived from the request -------------------------------------------------------------
 
 def test_an_organization_created_twice_is_one_organization(workmail, workmail_client, workmail_faults, backoffs):
-    live = lambda organization_id: workmail.describe_organization(organization_id)["State"] != "Deleted"  # noqa: E731
+    def live(organization_id):
+        return workmail.describe_organization(organization_id)["State"] != "Deleted"
+
     workmail_faults([{"operation": "CreateOrganization", "fault": "lost_response", "count": 1}])
 
     first = workmail.create_organization(live, Alias="acme")
@@ -147,7 +149,9 @@ def test_an_organization_created_twice_is_one_organization(workmail, workmail_cl
 
 
 def test_an_organization_deleted_then_created_again_is_a_new_one(workmail, workmail_client):
-    live = lambda organization_id: workmail.describe_organization(organization_id)["State"] not in ("Deleted", "Deleting")  # noqa: E731
+    def live(organization_id):
+        return workmail.describe_organization(organization_id)["State"] not in ("Deleted", "Deleting")
+
     first = workmail.create_organization(live, Alias="acme")
     workmail.delete_organization(first, DeleteDirectory=True, ForceDelete=True)
 
@@ -242,8 +246,8 @@ def quota_backoffs(monkeypatch):
     return slept
 
 
-def test_calls_botocore_stops_retrying_once_its_quota_is_spent_are_sent_again(workmail, workmail_org, workmail_faults, backoffs,
-                                                                             quota_backoffs):
+def test_calls_botocore_stops_retrying_once_its_quota_is_spent_are_sent_again(
+        workmail, workmail_org, workmail_faults, backoffs, quota_backoffs):
     """Existence checks answered "not found" give botocore's retry quota nothing back: many of
     them under throttling spend it, after which botocore no longer retries."""
     workmail_faults([{"operation": "DescribeEntity", "fault": "throttle", "rate": 0.3, "seed": 3}])

@@ -156,7 +156,7 @@ def company():
 
 
 def test_two_directory_runs_planned_together_both_converge_with_no_duplicate(workmail_client, org):
-    runs = [Directory(run(org), **company()) for _ in range(2)]
+    runs = [Directory(run(org), **company()), Directory(run(org), **company())]
     with ThreadPoolExecutor(max_workers=8) as first, ThreadPoolExecutor(max_workers=8) as second:
         for directory, pool in zip(runs, (first, second)):
             directory.pool = pool
