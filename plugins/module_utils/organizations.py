@@ -26,6 +26,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.validation import
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
 
 ACTIVE = "Active"
+CREATING_STATES = ("Requested", "Creating")
 DELETED = "Deleted"
 
 
@@ -77,7 +78,13 @@ class Organization(Resource):
                 raise ParameterError("tags", "keys starting with 'aws:' are reserved for AWS: {0}".format(", ".join(reserved)))
 
     def read(self, ctx, desired):
-        return self._with_tags(ctx, find_organization(ctx.api, desired["alias"]))
+        raw = find_organization(ctx.api, desired["alias"])
+        if raw and raw.get("State") in CREATING_STATES and ctx.options.get("wait"):
+            # Being created, by another run or an earlier one that did not wait: the tasks that
+            # follow need it active, as they would after this module had created it.
+            self._wait_for_state(ctx, raw["OrganizationId"], ACTIVE)
+            raw = ctx.api.describe_organization(raw["OrganizationId"])
+        return self._with_tags(ctx, raw)
 
     def find_all(self, ctx, ref=None):
         """Normalised organizations: the one ``ref`` names (ID or alias), or all live ones."""

@@ -79,7 +79,8 @@ options:
     default: true
   wait:
     description:
-      - Wait until the organization is C(Active) after creation, or C(Deleted) after deletion.
+      - Wait until the organization is C(Active) after creation, or C(Deleted) after deletion. An organization
+        found still being created (by another run, or an earlier one that did not wait) is waited for too.
       - Setting O(tags) on a new organization always waits, since only an active organization takes tags.
     type: bool
     default: true

@@ -264,3 +264,20 @@ def test_directory_waits_for_what_it_has_just_created(run_module, workmail_clien
         answers = [c["error"] for c in result.calls if c["operation"] == operation]
         assert "EntityNotFoundException" in answers and set(answers) == set(["EntityNotFoundException", None]), (operation, answers)
     assert [c["error"] for c in result.calls if c["operation"] == "UpdateUser"][-1] is None
+
+
+def test_an_organization_another_run_is_creating_is_waited_for(run_module, workmail_client):
+    """The second of two runs finds the organization the first one is creating: with wait (the
+    default) it returns it active, as it would have after creating it, so the tasks that follow
+    can use it."""
+    workmail_emulator.configure(org_ready_delay=1)
+    created = workmail_client.create_organization(Alias="acme")["OrganizationId"]
+    assert workmail_client.describe_organization(OrganizationId=created)["State"] == "Requested"
+    workmail_emulator.clear_calls()
+
+    result = run_module(organization, dict(alias="acme", tags={"team": "it"}))
+
+    assert not result.failed, result
+    assert result["organization"]["id"] == created and result["organization"]["state"] == "Active"
+    assert writes() == ["TagResource"]
+    assert [o["Alias"] for o in workmail_client.list_organizations()["OrganizationSummaries"]] == ["acme"]
