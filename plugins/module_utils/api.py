@@ -5,11 +5,18 @@
 
 """Every WorkMail API call the collection makes, one small method each.
 
-``WorkMailAPI`` wraps a plain boto3 ``workmail`` client. Each call is retried on throttling and
-transient faults and any failure becomes a ``WorkMailError`` carrying the service's error code,
-so the rest of the collection never touches botocore exceptions. Readers return ``None`` where
-the service answers "not found". The class takes a client, not an AnsibleModule, so the same
-code serves modules and bulk runs.
+``WorkMailAPI`` wraps a boto3 ``workmail`` client built with ``client_config``: botocore retries
+each call on throttling and transient faults (its "standard" retry mode, ``MAX_ATTEMPTS``
+attempts), and any failure becomes a ``WorkMailError`` carrying the service's error code, so the
+rest of the collection never touches botocore exceptions. Readers return ``None`` where the
+service answers "not found". The class takes a client, not an AnsibleModule, so the same code
+serves modules and bulk runs.
+
+Retries are botocore's. It retries every code WorkMail throttles or fails with
+(ThrottlingException, LimitExceededException, InternalFailure, ServiceUnavailable, any HTTP 5xx,
+connection errors and timeouts) with jittered exponential back-off. AWSRetry (amazon.aws) comes in
+only where botocore does not retry: once the client's retry quota is spent (see ``QuotaRetry``).
+What botocore cannot know, WorkMail's lag after a write, is waited for in ``waiters``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -28,13 +35,69 @@ except ImportError:
 from ansible_collections.amazon.aws.plugins.module_utils.retries import AWSRetry
 
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import NOT_FOUND_CODES
-from ansible_collections.mailops.workmail.plugins.module_utils.errors import RETRY_CODES
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import error_code
 
 PAGE_SIZE = 100
 # How many times a create is sent again when the service answers with an object deleted since.
 MAX_REPLAYS = 5
+
+# The retry policy of every client (see client_config). botocore sleeps rand(0, 1) * min(base *
+# 2 ** (attempt - 1), MAX_BACKOFF) seconds before each retry: base 1 s after throttling, 50 ms
+# after other errors. With 10 attempts a call sleeps at most 111 s in all when throttled
+# (1 + 2 + 4 + 8 + 16 + 20 * 4), at most 25.6 s after server errors; half that on average.
+# A call botocore gives up on because the client's retry quota is spent is sent again by
+# QuotaRetry, at most MAX_ATTEMPTS times in all with the same back-off after throttling.
+MAX_ATTEMPTS = 10
+MAX_BACKOFF = 20
+# Seconds to open a connection, and to wait for a reply, before an attempt counts as failed
+# (and is retried: a reply that never comes is a lost reply).
+CONNECT_TIMEOUT = 10
+READ_TIMEOUT = 30
+
+
+def client_config(workers=1):
+    """The botocore configuration of every WorkMail client of the collection, as a dict.
+
+    botocore's standard retry mode with ``MAX_ATTEMPTS`` attempts a call, short timeouts, and a
+    connection per worker for clients shared by ``workers`` threads. A task's ``aws_config`` is merged over it,
+    so ``aws_config: {retries: {mode: adaptive, total_max_attempts: 5}}`` replaces the policy.
+    """
+    return dict(
+        retries=dict(mode="standard", total_max_attempts=MAX_ATTEMPTS),
+        connect_timeout=CONNECT_TIMEOUT,
+        read_timeout=READ_TIMEOUT,
+        max_pool_connections=max(10, workers),
+    )
+
+
+class QuotaRetry(AWSRetry):
+    """amazon.aws's retry decorator for the one case botocore does not retry: its retry quota spent.
+
+    Besides its attempts a call, botocore keeps a retry budget per client (its retry quota: 500
+    tokens, 5 spent on a retry after throttling, 14 after another error, given back when the call
+    then succeeds, 1 earned by a call that succeeds at once) and stops retrying while it is spent.
+    WorkMail answers "not found" with an error, which gives nothing back, and the collection asks
+    whether addresses and names are free many times in a bulk run: under sustained throttling the
+    budget runs out and calls that botocore would have retried fail at their first attempt. Those,
+    and only those, are sent again here, with botocore's back-off after throttling.
+    """
+
+    @staticmethod
+    def status_code_from_exception(error):
+        if (error.response.get("ResponseMetadata") or {}).get("RetryQuotaReached"):
+            return "RetryQuotaReached"
+        return error.response.get("Error", {}).get("Code")
+
+    @staticmethod
+    def found(response_code, catch_extra_error_codes=None):
+        return response_code == "RetryQuotaReached"
+
+
+def max_backoff(attempts=MAX_ATTEMPTS, base=1.0):
+    """The longest a call can sleep between its ``attempts`` attempts in all (seconds): every draw
+    of botocore's jitter at its maximum. ``base`` is 1 after throttling, 0.05 after other errors."""
+    return sum(min(base * 2 ** retry, MAX_BACKOFF) for retry in range(attempts - 1))
 
 
 def client_token(operation, params, *salt):
@@ -55,21 +118,26 @@ def client_token(operation, params, *salt):
 class WorkMailAPI:
     """The WorkMail API as the collection uses it."""
 
-    def __init__(self, client, retries=8, delay=1):
+    def __init__(self, client):
         self.client = client
-        self._retry = AWSRetry.jittered_backoff(retries=retries, delay=delay, catch_extra_error_codes=RETRY_CODES)
 
     # -- plumbing -------------------------------------------------------------------------
 
     def call(self, operation, **params):
         """Call ``operation`` (e.g. "CreateUser") with ``params``; return the response."""
-        method = self._retry(getattr(self.client, xform_name(operation)))
+        # A decorator a call: its back-off iterator is not shared between threads.
+        method = QuotaRetry.jittered_backoff(retries=MAX_ATTEMPTS, delay=1, max_delay=MAX_BACKOFF)(getattr(self.client, xform_name(operation)))
         try:
             response = method(**params)
         except botocore.exceptions.ClientError as e:
             code = error_code(e)
+            attempts = 1 + (e.response.get("ResponseMetadata") or {}).get("RetryAttempts", 0)
             raise WorkMailError(
-                "{0} failed: {1}".format(operation, e.response.get("Error", {}).get("Message") or code), code=code, exception=e
+                "{0} failed{1}: {2}".format(
+                    operation, " after {0} attempts".format(attempts) if attempts > 1 else "", e.response.get("Error", {}).get("Message") or code
+                ),
+                code=code,
+                exception=e,
             )
         except botocore.exceptions.BotoCoreError as e:
             raise WorkMailError("{0} failed: {1}".format(operation, e), exception=e)
@@ -125,11 +193,13 @@ class WorkMailAPI:
     def describe_organization(self, organization_id):
         return self.find("DescribeOrganization", OrganizationId=organization_id)
 
-    def create_organization(self, **params):
-        return self.call("CreateOrganization", **params)["OrganizationId"]
+    def create_organization(self, exists, **params):
+        """Create an organization once (see ``create_once``); ``exists(organization_id)`` tells a live one."""
+        return self.create_once("CreateOrganization", "OrganizationId", exists, **params)
 
     def delete_organization(self, organization_id, **flags):
-        return self.call("DeleteOrganization", OrganizationId=organization_id, **flags)
+        params = dict(flags, OrganizationId=organization_id)
+        return self.call("DeleteOrganization", ClientToken=client_token("DeleteOrganization", params), **params)
 
     def list_tags(self, arn):
         return dict((t["Key"], t["Value"]) for t in self.call("ListTagsForResource", ResourceARN=arn).get("Tags", []))
@@ -149,7 +219,17 @@ class WorkMailAPI:
         return self.find("GetMailDomain", OrganizationId=organization_id, DomainName=domain)
 
     def register_mail_domain(self, organization_id, domain):
-        self.call("RegisterMailDomain", OrganizationId=organization_id, DomainName=domain)
+        """RegisterMailDomain with a ClientToken derived from the request.
+
+        Registering a domain the organization has is a no-op, so a repeat is harmless; but the
+        service answers a token it remembers with the earlier reply and no effect, which, for a
+        domain deregistered since, registers nothing. Then the domain is registered again with a
+        token of its own (botocore's).
+        """
+        params = dict(OrganizationId=organization_id, DomainName=domain)
+        self.call("RegisterMailDomain", ClientToken=client_token("RegisterMailDomain", params), **params)
+        if self.get_mail_domain(organization_id, domain) is None:
+            self.call("RegisterMailDomain", **params)
 
     def deregister_mail_domain(self, organization_id, domain):
         self.call("DeregisterMailDomain", OrganizationId=organization_id, DomainName=domain)
@@ -204,7 +284,13 @@ class WorkMailAPI:
         self.call("DeleteGroup", OrganizationId=organization_id, GroupId=group_id)
 
     def register_to_workmail(self, organization_id, entity_id, email):
-        self.call("RegisterToWorkMail", OrganizationId=organization_id, EntityId=entity_id, Email=email)
+        """RegisterToWorkMail. An entity that holds ``email`` already is registered: a retry that
+        meets its own first attempt, or another run, may be refused as registered or in use."""
+        try:
+            self.call("RegisterToWorkMail", OrganizationId=organization_id, EntityId=entity_id, Email=email)
+        except WorkMailError as e:
+            if e.code not in ("EntityAlreadyRegisteredException", "EmailAddressInUseException") or not self.holds(organization_id, entity_id, email):
+                raise
 
     def deregister_from_workmail(self, organization_id, entity_id):
         self.call("DeregisterFromWorkMail", OrganizationId=organization_id, EntityId=entity_id)
@@ -230,7 +316,19 @@ class WorkMailAPI:
         return self.paginate("ListAliases", "Aliases", OrganizationId=organization_id, EntityId=entity_id)
 
     def create_alias(self, organization_id, entity_id, alias):
-        self.call("CreateAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)
+        """CreateAlias. An alias the entity holds already is made: a retry that meets its own first
+        attempt, or another run, may be refused as in use. (AssociateMemberToGroup needs no such
+        care: the service answers a member added again with success.)"""
+        try:
+            self.call("CreateAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)
+        except WorkMailError as e:
+            if e.code != "EmailAddressInUseException" or not self.holds(organization_id, entity_id, alias):
+                raise
+
+    def holds(self, organization_id, entity_id, address):
+        """Whether the entity ``entity_id`` holds ``address`` (primary or alias)."""
+        holder = self.describe_entity(organization_id, address)
+        return bool(holder) and holder.get("EntityId") == entity_id
 
     def delete_alias(self, organization_id, entity_id, alias):
         self.call("DeleteAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)

@@ -37,13 +37,14 @@ from ansible_collections.mailops.workmail.plugins.module_utils.engine import app
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import plan
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
-from ansible_collections.mailops.workmail.plugins.module_utils.entities import STATE_LAG_TIMEOUT
+from ansible_collections.mailops.workmail.plugins.module_utils.entities import LAG_CODES
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.relationships import nesting_path
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import service_model
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import LAG_TIMEOUT
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import retry_while
 
 RELATIONS = ("groups", "aliases")
@@ -421,7 +422,7 @@ class Directory:
                     entry.fail("aliases: {0!r} is disabled; enable it before adding aliases".format(entry.name))
                     continue
                 if self.ctx.organization_id:
-                    self._guard(entry, lambda: self.ctx.refuse("aliases", self.ctx.resolver.address_problems(to_add, entity_id)))
+                    self._guard(entry, lambda: self.ctx.refuse("aliases", self.ctx.resolver.address_problems(to_add, entity_id, (entry.kind, entry.name))))
                     if entry.error:
                         continue
             for alias in to_add:
@@ -503,7 +504,10 @@ class Directory:
             return
         try:
             if change.action == "add":
-                self.ctx.api.associate_member_to_group(self.ctx.organization_id, group_id, member_id)
+                self._after_write(
+                    (member if isinstance(member, Entry) else None, group_entry),
+                    lambda: self.ctx.api.associate_member_to_group(self.ctx.organization_id, group_id, member_id),
+                )
             else:
                 self.ctx.api.disassociate_member_from_group(self.ctx.organization_id, group_id, member_id)
         except WorkMailError as e:
@@ -516,13 +520,20 @@ class Directory:
             return
         try:
             if change.action == "add":
-                # The entity may have been registered a moment ago: the service applies that with a lag.
-                retry_while(("EntityStateException", "EntityNotFoundException"),
-                            lambda: self.ctx.api.create_alias(self.ctx.organization_id, entry.id, change.extra["alias"]), STATE_LAG_TIMEOUT)
+                self._after_write((entry,), lambda: self.ctx.api.create_alias(self.ctx.organization_id, entry.id, change.extra["alias"]))
             else:
                 self.ctx.api.delete_alias(self.ctx.organization_id, entry.id, change.extra["alias"])
         except WorkMailError as e:
             change.error = e.message
+
+    @staticmethod
+    def _after_write(entries, action):
+        """Run ``action()``, a write about ``entries``. When this run has just created or changed
+        one of them, WorkMail may not show it (or its registration) yet: the write is retried
+        while it fails for that reason, within ``LAG_TIMEOUT``."""
+        if any(entry is not None and entry.outcome is not None for entry in entries):
+            return retry_while(LAG_CODES, action, LAG_TIMEOUT)
+        return action()
 
     # -- plumbing ---------------------------------------------------------------------------
 

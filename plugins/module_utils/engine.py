@@ -14,6 +14,12 @@ before/after diff (secrets left out) and the re-read after a write. It takes a `
 
 Rules it enforces: an option left unset (None) is never changed; an empty string clears a text
 field; check mode sends no write call; a create-only field that differs fails before any write.
+
+Faults it survives, once for every resource: a create whose reply was lost (botocore's retry then
+meets the object the first attempt made) or that another run made first is re-read and adopted
+when it is the one asked for (``Resource.conflict_codes``, ``Resource.adopt``), and fails naming
+the difference when it is not; an object just written that WorkMail does not show yet is waited
+for (``waiters.LAG_TIMEOUT``).
 """
 
 from __future__ import absolute_import, division, print_function
@@ -24,7 +30,10 @@ from collections import namedtuple
 
 from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import EntityResolver
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import LAG_TIMEOUT
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import found
 
 Outcome = namedtuple("Outcome", ["changed", "before", "after", "secrets"])
 Outcome.__new__.__defaults__ = (None,)
@@ -163,6 +172,10 @@ class Resource:
     """False only for the organization itself."""
     operations = ()
     """API operations whose input shapes hold the constraints of the fields."""
+    conflict_codes = ()
+    """Error codes with which the create call says the object exists already (e.g.
+    NameAvailabilityException). After one, the engine calls ``adopt``: the reply to an earlier
+    attempt of the same create was lost, or another run created the object first."""
 
     # -- the verbs a resource implements --------------------------------------------------
 
@@ -179,6 +192,37 @@ class Resource:
     def update(self, ctx, raw, changes, desired):
         """Apply ``changes`` (option -> new value, only what differs) to the resource."""
         raise NotImplementedError
+
+    def created_as(self, ctx, desired):
+        """The options the create call sets, as ``create`` sends them (option -> value): what tells
+        the object this create makes from one someone else made (see ``adopt``)."""
+        return {}
+
+    def adopt(self, ctx, desired, error):
+        """The raw object that made the create fail with ``error`` (one of ``conflict_codes``), when
+        it is the one ``desired`` asks for: it has every option ``created_as`` gives. Otherwise
+        raise a WorkMailError naming the conflict and the difference. May return None once the
+        object is known to be the one asked for, to have the engine read it.
+
+        The object is read again, waiting out WorkMail's lag (what another run has just created
+        may not show yet); an object that never shows fails with ``error``.
+        """
+        raw = found(lambda: self.read(ctx, desired), LAG_TIMEOUT)
+        if raw is None:
+            raise error
+        current = self.to_resource(ctx, raw)
+        differences = [
+            "{0} is {1!r}, not {2!r}".format(option, current.get(option), value)
+            for option, value in sorted(self.created_as(ctx, desired).items())
+            if self.field(option).differs(current.get(option), value)
+        ]
+        if differences:
+            raise conflict(
+                error,
+                "The {0} {1!r} exists already and is not the one this task creates ({2}): another run or person created it "
+                "after this task looked. It was left as it is.".format(self.name.replace("_", " "), desired.get(self.fields[0].option), "; ".join(differences)),
+            )
+        return raw
 
     def delete(self, ctx, raw):
         raise NotImplementedError
@@ -339,17 +383,40 @@ def apply(ctx, planned, reread=True):
         return planned.outcome()
     raw, current, changes = planned.raw, planned.before, planned.changes
     if planned.action == "create":
-        raw = resource.create(ctx, desired)
+        try:
+            raw = resource.create(ctx, desired)
+        except WorkMailError as e:
+            if e.code not in resource.conflict_codes:
+                raise
+            raw = resource.adopt(ctx, desired, e)
         if reread or raw is None:
-            raw = resource.read(ctx, desired)
+            raw = read_back(ctx, resource, desired)
         current = resource.to_resource(ctx, raw)
         changes = resource.changes(ctx, current, desired)
         if not changes:
             return planned.outcome(current)
     resource.update(ctx, raw, changes, desired)
     if reread:
-        return planned.outcome(resource.to_resource(ctx, resource.read(ctx, desired)))
+        return planned.outcome(resource.to_resource(ctx, read_back(ctx, resource, desired)))
     return planned.outcome(resource.predict_update(ctx, current, changes))
+
+
+def read_back(ctx, resource, desired):
+    """The raw resource ``desired`` names, right after this run wrote it: WorkMail may not show a
+    new object yet, so it is waited for (``LAG_TIMEOUT``)."""
+    raw = found(lambda: resource.read(ctx, desired), LAG_TIMEOUT)
+    if raw is None:
+        raise WorkMailError(
+            "the {0} {1!r} was written but could not be read back within {2} seconds".format(
+                resource.name.replace("_", " "), desired.get(resource.fields[0].option), LAG_TIMEOUT
+            )
+        )
+    return raw
+
+
+def conflict(error, explanation):
+    """``error`` (a create that met an object of the same identity) with ``explanation`` added."""
+    return WorkMailError("{0}. {1}".format(error.message.rstrip("."), explanation), code=error.code, exception=error.exception)
 
 
 def reconcile(ctx, resource, desired, state="present"):

@@ -19,13 +19,16 @@ __metaclass__ = type
 from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import conflict
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import fits
+from ansible_collections.mailops.workmail.plugins.module_utils.waiters import LAG_TIMEOUT
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import retry_while
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
 
-# How long WorkMail may lag behind a register, deregister or create (seconds).
-STATE_LAG_TIMEOUT = 120
+# What WorkMail answers, for a while after an entity is created or registered, to calls that
+# need it (or its new state): it is not there yet, or not enabled yet.
+LAG_CODES = ("EntityNotFoundException", "EntityStateException")
 # The largest mailbox quota, in MB: WorkMail mailboxes hold at most 50 GB (also the default).
 MAX_MAILBOX_QUOTA = 51200
 
@@ -44,6 +47,8 @@ class Entity(Resource):
     """What users and groups share: identity by name, the enable/disable/delete lifecycle."""
 
     id_member = None
+    # Names are unique among the users and groups of an organization.
+    conflict_codes = ("NameAvailabilityException",)
 
     def describe(self, ctx, entity_id):
         """DescribeUser / DescribeGroup of ``entity_id`` (an ID, name or email), or None."""
@@ -92,6 +97,14 @@ class Entity(Resource):
         resource["enabled"] = raw.get("State") == "ENABLED"
         return resource
 
+    def adopt(self, ctx, desired, error):
+        if self.read(ctx, desired) is None:
+            # The name may be taken by the other kind of entity, which no wait will change.
+            for other in (USER, GROUP):
+                if other is not self and other.fetch(ctx, desired["name"]):
+                    raise conflict(error, "{0!r} is the name of a {1}; it was left as it is.".format(desired["name"], other.name))
+        return super(Entity, self).adopt(ctx, desired, error)
+
     def predict(self, ctx, desired):
         predicted = super(Entity, self).predict(ctx, desired)
         predicted["enabled"] = desired.get("enabled", True)
@@ -115,7 +128,7 @@ class Entity(Resource):
         if enabled and not (email or current.get("email")):
             raise ParameterError("email", "is required to enable the {0} {1!r}".format(self.name, desired["name"]))
         if enabled and email and email.lower() != (current.get("email") or "").lower() and ctx.organization_id:
-            ctx.refuse("email", ctx.resolver.address_problems([email], current.get("id")))
+            ctx.refuse("email", ctx.resolver.address_problems([email], current.get("id"), (self.name, desired["name"])))
 
     def predict_update(self, ctx, current, changes):
         predicted = super(Entity, self).predict_update(ctx, current, changes)
@@ -130,13 +143,14 @@ class Entity(Resource):
         if changes.get("enabled") is False:
             api.deregister_from_workmail(org, entity_id)
             self._wait_for_state(ctx, entity_id, "DISABLED")
-        self.update_fields(ctx, raw, changes)
+        # Right after a create, WorkMail may not know the entity yet.
+        retry_while(("EntityNotFoundException",), lambda: self.update_fields(ctx, raw, changes), LAG_TIMEOUT)
         if changes.get("enabled"):
             email = desired.get("email") or raw.get("Email")
             retry_while(
                 ("EntityNotFoundException", "MailDomainStateException"),
                 lambda: api.register_to_workmail(org, entity_id, email),
-                STATE_LAG_TIMEOUT,
+                LAG_TIMEOUT,
             )
             if ctx.confirm_writes or self.needs_mailbox(changes):
                 self._wait_for_state(ctx, entity_id, "ENABLED")
@@ -159,7 +173,7 @@ class Entity(Resource):
         api, org, entity_id = ctx.api, ctx.organization_id, raw[self.id_member]
         if raw.get("State") == "ENABLED":
             api.deregister_from_workmail(org, entity_id)
-        retry_while(("EntityStateException",), lambda: self.delete_call(ctx, entity_id), STATE_LAG_TIMEOUT)
+        retry_while(("EntityStateException",), lambda: self.delete_call(ctx, entity_id), LAG_TIMEOUT)
 
     def delete_call(self, ctx, entity_id):
         raise NotImplementedError
@@ -168,7 +182,7 @@ class Entity(Resource):
         wait_for(
             lambda: self.describe(ctx, entity_id),
             lambda raw: raw and raw.get("State") == state,
-            STATE_LAG_TIMEOUT,
+            LAG_TIMEOUT,
             "{0} {1} to become {2}".format(self.name, entity_id, state.lower()),
         )
 
@@ -211,6 +225,9 @@ USER_PROFILE = (
     "display_name", "first_name", "last_name", "initials", "telephone", "street", "job_title",
     "city", "company", "zip_code", "department", "country", "office",
 )
+# The options CreateUser sets besides the name and the display name (the password aside: the
+# service never shows it).
+CREATE_USER_OPTIONS = ("first_name", "last_name", "hidden_from_global_address_list", "identity_provider_user_id", "role")
 
 
 class User(Entity):
@@ -244,19 +261,17 @@ class User(Entity):
         predicted["role"] = desired.get("role") or "user"
         return predicted
 
+    def created_as(self, ctx, desired):
+        created = dict((option, desired[option]) for option in CREATE_USER_OPTIONS if desired.get(option) is not None)
+        created["display_name"] = desired.get("display_name") or desired["name"]
+        return created
+
     def create(self, ctx, desired):
         params = {"Name": desired["name"], "DisplayName": desired.get("display_name") or desired["name"]}
-        for option, member in (
-            ("password", "Password"),
-            ("first_name", "FirstName"),
-            ("last_name", "LastName"),
-            ("hidden_from_global_address_list", "HiddenFromGlobalAddressList"),
-            ("identity_provider_user_id", "IdentityProviderUserId"),
-        ):
+        for option in ("password",) + CREATE_USER_OPTIONS:
             if desired.get(option) is not None:
-                params[member] = desired[option]
-        if desired.get("role"):
-            params["Role"] = desired["role"].upper()
+                field = self.field(option)
+                params[field.write_member] = field.to_api(desired[option])
         user_id = ctx.api.create_user(ctx.organization_id, **params)
         created = dict((k, v) for k, v in params.items() if k not in ("Password", "Role"))
         created.update(UserId=user_id, State="DISABLED", UserRole=params.get("Role", "USER"))
@@ -334,6 +349,10 @@ class Group(Entity):
             for m in ctx.api.list_group_members(ctx.organization_id, group_id)
             if m.get("State") != "DELETED"
         ]
+
+    def created_as(self, ctx, desired):
+        hidden = desired.get("hidden_from_global_address_list")
+        return {} if hidden is None else {"hidden_from_global_address_list": hidden}
 
     def create(self, ctx, desired):
         params = {"Name": desired["name"]}

@@ -20,9 +20,6 @@ NOT_FOUND_CODES = frozenset(
     )
 )
 
-# Codes worth retrying on top of what AWSRetry already retries.
-RETRY_CODES = ["ThrottlingException", "TooManyRequestsException", "ServiceUnavailable", "InternalFailure"]
-
 
 class WorkMailError(Exception):
     """A failure to report to the user.

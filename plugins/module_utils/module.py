@@ -21,6 +21,7 @@ from ansible_collections.amazon.aws.plugins.module_utils.modules import AnsibleA
 from ansible_collections.mailops.workmail.plugins.module_utils import validation
 
 from ansible_collections.mailops.workmail.plugins.module_utils.api import WorkMailAPI
+from ansible_collections.mailops.workmail.plugins.module_utils.api import client_config
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Context
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import reconcile
@@ -46,19 +47,19 @@ class WorkMailModule:
         self.params = self.module.params
         self.check_mode = self.module.check_mode
         self._api = None
-        self._client_config = {}
+        self._workers = 1
 
     @property
     def api(self):
         if self._api is None:
-            self._api = WorkMailAPI(self.module.client("workmail", config=self._client_config))
+            # One retry policy for every module (api.client_config); the task's aws_config goes over it.
+            self._api = WorkMailAPI(self.module.client("workmail", config=client_config(self._workers)))
         return self._api
 
     def parallel(self, workers):
-        """Share one client among ``workers`` threads: a connection each, and botocore's adaptive
-        retry mode, whose client-side rate limiter slows every worker down once the service
-        throttles one of them. Call before the first API call."""
-        self._client_config = dict(max_pool_connections=max(10, workers), retries=dict(mode="adaptive"))
+        """Share one client among ``workers`` threads, with a connection each (the retry policy and
+        its retry quota are the client's, so shared too). Call before the first API call."""
+        self._workers = workers
 
     def organization_id(self):
         """The ID of the organization the ``organization`` option names.

@@ -27,6 +27,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.validation import
 from ansible_collections.mailops.workmail.plugins.module_utils.waiters import wait_for
 
 ACTIVE = "Active"
+CREATING_STATES = ("Requested", "Creating")
 DELETED = "Deleted"
 
 
@@ -34,6 +35,8 @@ class Organization(Resource):
     name = "organization"
     organization_scoped = False
     operations = ("CreateOrganization", "DeleteOrganization")
+    # Aliases are unique among the live organizations of an account and Region.
+    conflict_codes = ("NameAvailabilityException",)
     fields = (
         Field("alias", "Alias", casefold=True, create_only=True),
         Field("id", "OrganizationId", read_only=True),
@@ -76,7 +79,13 @@ class Organization(Resource):
                 raise ParameterError("tags", "keys starting with 'aws:' are reserved for AWS: {0}".format(", ".join(reserved)))
 
     def read(self, ctx, desired):
-        return self._with_tags(ctx, find_organization(ctx.api, desired["alias"]))
+        raw = find_organization(ctx.api, desired["alias"])
+        if raw and raw.get("State") in CREATING_STATES and ctx.options.get("wait"):
+            # Being created, by another run or an earlier one that did not wait: the tasks that
+            # follow need it active, as they would after this module had created it.
+            self._wait_for_state(ctx, raw["OrganizationId"], ACTIVE)
+            raw = ctx.api.describe_organization(raw["OrganizationId"])
+        return self._with_tags(ctx, raw)
 
     def check(self, ctx, current, desired):
         check_timeout("wait_timeout", ctx.options.get("wait_timeout"))
@@ -162,7 +171,26 @@ class Organization(Resource):
                 dict([("DomainName", d["domain_name"])] + ([("HostedZoneId", d["hosted_zone_id"])] if d.get("hosted_zone_id") else []))
                 for d in desired["domains"]
             ]
-        organization_id = ctx.api.create_organization(**params)
+        # The ClientToken makes a create sent twice (a lost reply retried, two runs at once) make one
+        # organization; the one answered must be live: one deleted since is not this create's.
+
+        def live(organization_id):
+            found = ctx.api.describe_organization(organization_id)
+            return found is not None and found.get("State") not in GONE_ORGANIZATION_STATES
+
+        organization_id = ctx.api.create_organization(live, **params)
+        self._wait_until_usable(ctx, desired, organization_id)
+
+    def created_as(self, ctx, desired):
+        created = dict((option, desired[option]) for option in ("directory_id", "enable_interoperability") if desired.get(option) is not None)
+        return created
+
+    def adopt(self, ctx, desired, error):
+        raw = super(Organization, self).adopt(ctx, desired, error)
+        self._wait_until_usable(ctx, desired, raw["OrganizationId"])
+        return None  # read again, now that it is active
+
+    def _wait_until_usable(self, ctx, desired, organization_id):
         # Tags can only be set on an active organization.
         if ctx.options.get("wait", True) or desired.get("tags"):
             self._wait_for_state(ctx, organization_id, ACTIVE)

@@ -153,10 +153,13 @@ class EntityResolver:
         for address in addresses:
             self._holders[address.lower()] = holders.get(address.lower())
 
-    def address_problems(self, addresses, owner_id=None):
+    def address_problems(self, addresses, owner_id=None, owner=None):
         """Why each of ``addresses`` can't be given to the entity ``owner_id`` (None: one to be
-        created): its domain is not a verified mail domain of the organization, or another user
-        or group holds it. An empty list when all is well."""
+        created, ``owner``: its kind and name, such as ("user", "jdoe")): its domain is not a verified mail domain of the
+        organization, or another user or group holds it. An empty list when all is well.
+
+        An entity to be created that holds the address already is not another: names are unique
+        among users and groups, so it is this one, made by another run since this one looked."""
         problems = []
         for address in addresses:
             domain = address.rsplit("@", 1)[-1].lower()
@@ -166,6 +169,14 @@ class EntityResolver:
             elif found.get("OwnershipVerificationStatus") != "VERIFIED":
                 problems.append("{0}: {1} is not verified yet".format(address, domain))
             holder = self.holder(address)
-            if holder and holder.get("EntityId") != owner_id:
+            if holder and holder.get("EntityId") != owner_id and not _is_new_owner(holder, owner_id, owner):
                 problems.append("{0} is already used by {1} {2!r}".format(address, holder.get("Type", "").lower(), holder.get("Name")))
         return problems
+
+
+def _is_new_owner(holder, owner_id, owner):
+    """Whether ``holder`` (DescribeEntity) is the entity ``owner`` (kind, name) to be created."""
+    if owner_id is not None or owner is None:
+        return False
+    kind, name = owner
+    return (holder.get("Type") or "").lower() == kind and (holder.get("Name") or "").lower() == name.lower()

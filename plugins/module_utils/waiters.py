@@ -16,6 +16,9 @@ from ansible_collections.mailops.workmail.plugins.module_utils.errors import Wor
 # Polls start fast (most changes land within a second) and back off to MAX_INTERVAL.
 FIRST_INTERVAL = 0.25
 MAX_INTERVAL = 10
+# How long WorkMail may lag behind a write (seconds): for up to 2 minutes after a create, register
+# or deregister, other calls may not see it yet (the Terraform provider waits as long).
+LAG_TIMEOUT = 120
 
 
 def _intervals():
@@ -56,13 +59,19 @@ def retry_while(codes, action, timeout):
         time.sleep(interval)
 
 
-def appears(fetch, timeout):
-    """Whether ``fetch()`` returns something (not None) within ``timeout`` seconds: polls, to let
-    WorkMail's lag pass after a create."""
+def found(fetch, timeout):
+    """The first value of ``fetch()`` that is not None, polling for up to ``timeout`` seconds, to
+    let WorkMail's lag pass after a write; None when none came."""
     deadline = time.monotonic() + timeout
     for interval in _intervals():
-        if fetch() is not None:
-            return True
+        value = fetch()
+        if value is not None:
+            return value
         if time.monotonic() + interval > deadline:
-            return False
+            return None
         time.sleep(interval)
+
+
+def appears(fetch, timeout):
+    """Whether ``fetch()`` returns something (not None) within ``timeout`` seconds (see ``found``)."""
+    return found(fetch, timeout) is not None

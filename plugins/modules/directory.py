@@ -26,8 +26,10 @@ description:
     reported; every other change still runs. When new nestings close a loop, every entry that asks for one of them
     fails."
   - Writes run in dependency order (groups, users and their registration, memberships, aliases, then unlisted
-    users) on O(workers) parallel workers sharing one connection pool. Throttling is retried with backoff that
-    slows every worker down.
+    users) on O(workers) parallel workers sharing one client. Throttling and server errors are retried by botocore,
+    call by call; a user or group that another run (or this run's own attempt whose reply was lost) created in the
+    meantime is adopted when it is the one asked for; memberships and aliases of an entity just created wait until
+    WorkMail shows it. The README's section on faults gives the bounds.
   - When some entries fail, the task fails naming each one and why; the result still holds C(changed), RV(summary)
     and every change in RV(changes). A rerun converges the rest.
   - Check mode returns the full plan and sends no write call. With C(--diff), there is one before/after per entry

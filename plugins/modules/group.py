@@ -53,8 +53,14 @@ options:
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:ListGroups),
     C(workmail:DescribeGroup), C(workmail:CreateGroup), C(workmail:UpdateGroup), C(workmail:RegisterToWorkMail),
-    C(workmail:DeregisterFromWorkMail), C(workmail:UpdatePrimaryEmailAddress), C(workmail:DeleteGroup)."
-  - WorkMail applies registration changes with a lag; the module waits for them (up to two minutes).
+    C(workmail:DeregisterFromWorkMail), C(workmail:UpdatePrimaryEmailAddress), C(workmail:DeleteGroup); when a
+    create or a registration meets a group made meanwhile (by another run, or by an attempt whose reply was lost)
+    also C(workmail:DescribeEntity) and C(workmail:DescribeUser)."
+  - WorkMail applies registration changes with a lag; the module waits for them (up to two minutes), and for a new
+    group to show.
+  - A group of the same name that appears between the module's read and its create (another run, or the module's
+    own attempt whose reply was lost) is taken as the one created when its visibility is the one the create sets;
+    otherwise the task fails naming the difference and leaves it alone.
 seealso:
   - module: mailops.workmail.group_info
   - module: mailops.workmail.group_membership

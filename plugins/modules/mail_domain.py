@@ -55,7 +55,10 @@ options:
     type: bool
     default: false
   wait_timeout:
-    description: How long to wait for verification, in seconds (0 or more).
+    description:
+      - How long to wait for verification, in seconds (0 or more).
+      - The time is checked between polls, and each poll is one API call with its own retries (at most 10 attempts
+        and 111 seconds of back-off), so a wait ends at most that much later.
     type: int
     default: 600
 notes:

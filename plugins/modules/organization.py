@@ -80,12 +80,16 @@ options:
     default: true
   wait:
     description:
-      - Wait until the organization is C(Active) after creation, or C(Deleted) after deletion.
+      - Wait until the organization is C(Active) after creation, or C(Deleted) after deletion. An organization
+        found still being created (by another run, or an earlier one that did not wait) is waited for too.
       - Setting O(tags) on a new organization always waits, since only an active organization takes tags.
     type: bool
     default: true
   wait_timeout:
-    description: How long to wait, in seconds (0 or more).
+    description:
+      - How long to wait, in seconds (0 or more).
+      - The time is checked between polls, and each poll is one API call with its own retries (at most 10 attempts
+        and 111 seconds of back-off), so a wait ends at most that much later.
     type: int
     default: 600
   delete_directory:
@@ -105,6 +109,10 @@ notes:
     C(workmail:DeleteOrganization), C(workmail:ListTagsForResource), C(workmail:TagResource), C(workmail:UntagResource),
     C(workmail:ListMailDomains); creating or deleting also needs the Directory Service, SES and KMS permissions
     the WorkMail administrator guide lists."
+  - A new organization is created with a ClientToken derived from the request, so the same create sent twice, by
+    two runs at once or by a retry whose first reply was lost, makes one organization; one deleted since is told
+    apart from a repeat by its state. An organization of the alias that another run created with other settings
+    fails the task, naming the difference.
 seealso:
   - module: mailops.workmail.organization_info
   - module: mailops.workmail.mail_domain

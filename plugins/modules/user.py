@@ -131,8 +131,15 @@ notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:DescribeUser),
     C(workmail:GetMailboxDetails), C(workmail:CreateUser), C(workmail:UpdateUser), C(workmail:RegisterToWorkMail),
     C(workmail:DeregisterFromWorkMail), C(workmail:UpdatePrimaryEmailAddress), C(workmail:UpdateMailboxQuota),
-    C(workmail:ResetPassword), C(workmail:DeleteUser)."
-  - WorkMail applies registration changes with a lag; the module waits for them (up to two minutes).
+    C(workmail:ResetPassword), C(workmail:DeleteUser); when a create or a registration meets a user made meanwhile
+    (by another run, or by an attempt whose reply was lost) also C(workmail:DescribeEntity), C(workmail:ListGroups)
+    and C(workmail:DescribeGroup)."
+  - WorkMail applies registration changes with a lag; the module waits for them (up to two minutes), and for a new
+    user to show.
+  - A user of the same name that appears between the module's read and its create (another run, or the module's own
+    attempt whose reply was lost) is taken as the one created when it has the name, display name, first and last
+    name, visibility, role and identity provider ID the create sets; otherwise the task fails naming the
+    difference and leaves it alone.
 seealso:
   - module: mailops.workmail.user_info
   - module: mailops.workmail.group_membership

@@ -16,6 +16,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils.engine import Res
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import reconcile
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
+from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 
 
 class Thing(Resource):
@@ -272,3 +273,82 @@ def test_a_diff_marks_a_secret_set_or_reset_without_showing_it(thing, check_mode
     assert "secret" not in reset.before and "secret" not in reset.after
     assert "secret" not in diff_after(kept)
     assert kept.changed is False
+
+
+class Contested(Thing):
+    """A Thing whose name someone else may take between the read and the create: ``taken`` holds
+    what the store gets just before the create call arrives (another run's create, or this run's
+    own first attempt whose reply was lost); the create then fails as the service does."""
+
+    conflict_codes = ("NameTaken",)
+
+    def __init__(self, taken=None, seen_after=0):
+        super(Contested, self).__init__()
+        self.taken = taken
+        self.reads = 0
+        self.seen_after = seen_after
+        """How many reads after the conflict still miss the object (WorkMail's lag)."""
+
+    def read(self, ctx, desired):
+        self.reads += 1
+        if desired["name"] in self.store and self.seen_after > 0:
+            self.seen_after -= 1
+            return None
+        return super(Contested, self).read(ctx, desired)
+
+    def create(self, ctx, desired):
+        if self.taken is not None:
+            self.store[desired["name"]] = dict(self.taken)
+            self.writes.append(("create", desired["name"]))
+            raise WorkMailError("Create failed: the name {0} is taken".format(desired["name"]), code="NameTaken")
+        return super(Contested, self).create(ctx, desired)
+
+    def created_as(self, ctx, desired):
+        return dict((option, desired[option]) for option in ("kind",) if desired.get(option) is not None)
+
+
+def test_a_create_that_meets_the_object_it_asked_for_adopts_it_and_applies_the_rest():
+    contested = Contested(taken={"Name": "a", "Id": "id-7", "Kind": "PLAIN"})
+
+    outcome = reconcile(ctx(), contested, dict(name="a", kind="plain", color="red"))
+
+    assert outcome.changed is True
+    assert outcome.after["id"] == "id-7" and outcome.after["color"] == "red"
+    assert contested.writes == [("create", "a"), ("update", ["color"])]
+    assert contested.store == {"a": {"Name": "a", "Id": "id-7", "Kind": "PLAIN", "Color": "red"}}
+
+
+def test_an_object_that_does_not_show_yet_is_waited_for():
+    contested = Contested(taken={"Name": "a", "Id": "id-7", "Kind": "PLAIN"}, seen_after=2)
+
+    outcome = reconcile(ctx(), contested, dict(name="a", kind="plain"))
+
+    assert outcome.after["id"] == "id-7"
+    # The plan's read, two reads that miss it, the one that finds it and the read back.
+    assert contested.reads == 5
+
+
+def test_a_create_that_meets_another_object_fails_naming_the_difference():
+    contested = Contested(taken={"Name": "a", "Id": "id-7", "Kind": "SPECIAL", "Color": "blue"})
+
+    with pytest.raises(WorkMailError) as caught:
+        reconcile(ctx(), contested, dict(name="a", kind="plain", color="red"))
+
+    assert caught.value.code == "NameTaken"
+    assert caught.value.message == (
+        "Create failed: the name a is taken. The thing 'a' exists already and is not the one this task creates "
+        "(kind is 'special', not 'plain'): another run or person created it after this task looked. It was left as it is."
+    )
+    assert contested.writes == [("create", "a")]
+    assert contested.store["a"]["Color"] == "blue"
+
+
+def test_other_create_errors_are_not_taken_for_a_conflict():
+    contested = Contested(taken={"Name": "a", "Id": "id-7", "Kind": "PLAIN"})
+    contested.conflict_codes = ()
+
+    with pytest.raises(WorkMailError) as caught:
+        reconcile(ctx(), contested, dict(name="a", kind="plain"))
+
+    assert caught.value.code == "NameTaken" and caught.value.message == "Create failed: the name a is taken"
+    assert contested.reads == 1
