@@ -308,7 +308,7 @@ class Directory:
             desired = [{"id": m.raw and m.raw.get(m.resource.id_member), "name": m.name, "type": m.kind, "entry": m} for m in members]
             mode = "exact" if self.state == "exact" and group_entry is not None else "present"
             to_add, to_remove = lists.plan(current, desired, mode, key=lambda m: (m["type"], _fold(m["name"])))
-            group_name = group_entry.name if group_entry else group_raw["Name"]
+            group_name = self._group_name(group)
             for member in to_add:
                 entry = member["entry"]
                 if entry.error:
