@@ -18,6 +18,7 @@ __metaclass__ = type
 
 import hashlib
 import json
+import threading
 
 try:
     import botocore.exceptions
@@ -58,11 +59,18 @@ class WorkMailAPI:
     def __init__(self, client, retries=8, delay=1):
         self.client = client
         self._retry = AWSRetry.jittered_backoff(retries=retries, delay=delay, catch_extra_error_codes=RETRY_CODES)
+        self._lock = threading.Lock()
+        self.called = []
+        """The operations sent, each once, in the order first sent (every attempt counts: one the
+        service refused needed its permission too). Bulk runs share the API among threads."""
 
     # -- plumbing -------------------------------------------------------------------------
 
     def call(self, operation, **params):
         """Call ``operation`` (e.g. "CreateUser") with ``params``; return the response."""
+        with self._lock:
+            if operation not in self.called:
+                self.called.append(operation)
         method = self._retry(getattr(self.client, xform_name(operation)))
         try:
             response = method(**params)

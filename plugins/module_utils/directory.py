@@ -50,6 +50,12 @@ RELATIONS = ("groups", "aliases")
 UNTOUCHABLE_ROLES = ("SYSTEM_USER", "RESOURCE")
 """Users that ``unlisted`` never touches and ``directory_info`` never returns."""
 
+READ_CALLS = ("ListUsers", "ListGroups", "DescribeUser", "GetMailboxDetails", "DescribeGroup", "ListGroupMembers", "ListAliases")
+"""What reading an organization's directory may send."""
+
+WRITE_CALLS = {("membership", "add"): "AssociateMemberToGroup", ("membership", "remove"): "DisassociateMemberFromGroup",
+               ("alias", "add"): "CreateAlias", ("alias", "remove"): "DeleteAlias"}
+
 KINDS = ("user", "group", "membership", "alias")
 ACTIONS = {
     "user": ("create", "update", "disable", "delete"),
@@ -165,7 +171,9 @@ class Directory:
             self.check_input()
             self.read()
             self.plan()
-            if not self.ctx.check_mode:
+            if self.ctx.check_mode:
+                self.plan_writes()
+            else:
                 self.write()
         return self
 
@@ -337,6 +345,7 @@ class Directory:
         problem = "{0!r} neither exists nor is listed in groups".format(ref)
         if self.ctx.check_mode:
             entry.warnings.append("groups: {0}; check mode assumes an earlier task creates it".format(problem))
+            self.ctx.assume("group", [ref])
             return ("group", _fold(ref))
         entry.fail("groups: " + problem)
         return None
@@ -378,12 +387,11 @@ class Directory:
                 if enabled is False:
                     entry.fail("aliases: {0!r} is disabled; enable it before adding aliases".format(entry.name))
                     continue
-                if self.ctx.organization_id:
-                    problems = self.ctx.resolver.address_problems(to_add, entity_id)
-                    if problems and not self.ctx.check_mode:
-                        entry.fail("aliases: " + "; ".join(problems))
-                        continue
-                    entry.warnings.extend("aliases: " + p for p in problems)
+                problems = self.ctx.address_problems(to_add, entity_id)
+                if problems and not self.ctx.check_mode:
+                    entry.fail("aliases: " + "; ".join(problems))
+                    continue
+                entry.warnings.extend("aliases: " + p for p in problems)
             for alias in to_add:
                 self.changes.append(Change("alias", entry.name, "add", ["aliases"], entry, alias=alias))
             for alias in to_remove:
@@ -428,6 +436,22 @@ class Directory:
         change.error = entry.error
         self.changes.append(change)
 
+    def plan_writes(self):
+        """Check mode: record what the write step would send and create (see ``write``)."""
+        ctx = self.ctx
+        if ctx.organization_id is None:
+            ctx.plan_calls(("ListUsers", "ListGroups"))
+        for change in self.changes:
+            if change.error:
+                continue
+            if change.kind in ("user", "group"):
+                ctx.plan_calls(change.entry.resource.apply_calls(ctx, change.entry.plan, reread=False))
+                ctx.provide(change.entry.resource.provides(change.entry.plan))
+            else:
+                ctx.plan_calls((WRITE_CALLS[(change.kind, change.action)],))
+            if change.kind == "alias" and change.action == "add":
+                ctx.provide([dict(type=change.entry.kind, name=change.entry.name, addresses=[change.extra["alias"]])])
+
     # -- write ------------------------------------------------------------------------------
 
     def write(self):
@@ -471,6 +495,8 @@ class Directory:
 
     def _write_alias(self, change):
         entry = change.entry
+        if change.action == "add":
+            self.ctx.provide([dict(type=entry.kind, name=entry.name, addresses=[change.extra["alias"]])])
         if entry.error or not entry.id:
             change.error = "not done: {0}".format(entry.error or "{0} was not created".format(entry.name))
             return
@@ -601,6 +627,7 @@ def gather(ctx, workers=8):
     no read-only field, unset fields left out), each with the groups it is directly in and its
     aliases. System users and resources are left out."""
     if ctx.organization_id is None:
+        ctx.plan_calls(READ_CALLS)
         return {"users": [], "groups": []}
     api, org = ctx.api, ctx.organization_id
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:

@@ -42,6 +42,11 @@ class MailDomain(Resource):
         Field("records", "Records", kind="list", read_only=True),
     )
 
+    calls = dict(read=("GetMailDomain",), create=("RegisterMailDomain",), update=("UpdateDefaultMailDomain",), delete=("DeregisterMailDomain",))
+
+    def set_after_create(self, desired):
+        return {"default": True} if desired.get("default") else {}
+
     def normalize(self, desired):
         desired["name"] = domain_name("name", desired["name"])
         return desired
@@ -58,6 +63,7 @@ class MailDomain(Resource):
     def find_all(self, ctx, name=None):
         """Normalised domains: the one ``name`` names, or all of the organization."""
         if ctx.organization_id is None:
+            ctx.plan_calls(("GetMailDomain",) if name else ("ListMailDomains", "GetMailDomain"))
             return []
         names = [domain_name("name", name)] if name else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
         raws = [self.read(ctx, {"name": n}) for n in names]
