@@ -29,7 +29,7 @@ description:
   - It reads the private C(_workmail) key every module of the collection adds to its result. A task run with
     C(no_log) hides it, and its changes and actions are not counted.
 requirements:
-  - enabled with C(callbacks_enabled=mailops.workmail.plan) (or E(ANSIBLE_CALLBACKS_ENABLED))
+  - enabled with C(callbacks_enabled=mailops.workmail.plan) (or C(ANSIBLE_CALLBACKS_ENABLED=mailops.workmail.plan) in the environment)
 options:
   plan_file:
     description:
@@ -69,9 +69,8 @@ notes:
     which a plan for a new organization does not know yet. Creating an organization and registering domains also need
     the Directory Service, SES and KMS permissions the WorkMail administrator guide lists."
 seealso:
-  - name: Pipelines guide
+  - ref: ansible_collections.mailops.workmail.docsite.guide_pipelines
     description: Checking a merge request with a plan, its summary and its IAM policy.
-    link: https://github.com/mailops/workmail/blob/main/docs/docsite/rst/guide_pipelines.rst
 """
 
 EXAMPLES = r"""
@@ -316,6 +315,6 @@ class CallbackModule(CallbackBase):
             _write(policy_file, json.dumps(plan.iam_policy(), indent=2) + "\n")
             self._display.display("IAM policy ({0} actions) written to {1}".format(len(plan.actions), policy_file))
         if plan.errors and self.get_option("strict"):
-            self._display.error("mailops.workmail.plan: {0} plan error(s), and the plan is strict (WORKMAIL_PLAN_STRICT)".format(len(plan.errors)))
+            self._display.error("mailops.workmail.plan: the strict plan has {0} error(s)".format(len(plan.errors)), wrap_text=False)
             # The only way a callback can fail a run: leave with the status of a failed run.
             raise SystemExit(2)

@@ -55,6 +55,6 @@ emulator clear_calls
 rm -f "$LOGS/typo.json"
 WORKMAIL_PLAN_STRICT=1 WORKMAIL_PLAN_FILE="$LOGS/typo.md" WORKMAIL_IAM_POLICY_FILE="$LOGS/typo-policy.json" \
     playbook_fails strict setup.yml --check -e callback_member=jdeo -e callback_alias_organization=integraton-callback
-expect_output strict "mailops.workmail.plan: 2 plan error(s), and the plan is strict (WORKMAIL_PLAN_STRICT)"
+expect_output strict "mailops.workmail.plan: the strict plan has 2 error(s)"
 verify typo
 emulator assert_no_writes
