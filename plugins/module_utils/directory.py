@@ -600,9 +600,9 @@ class Directory:
         if entry.groups is not None or memberships:
             current = member_of.get(entry.raw and entry.raw.get(entry.resource.id_member), set())
             before["groups"] = sorted(current, key=_fold)
-            after["groups"] = sorted(
-                (current | set(c.extra["group"] for c in memberships if c.action == "add")) - set(c.extra["group"] for c in memberships if c.action == "remove"),
-                key=_fold)
+            added = set(c.extra["group"] for c in memberships if c.action == "add")
+            removed = set(c.extra["group"] for c in memberships if c.action == "remove")
+            after["groups"] = sorted((current | added) - removed, key=_fold)
         if entry.aliases is not None:
             current = self.current_aliases.get(entry.raw and entry.raw.get(entry.resource.id_member), [])
             adds = [c.extra["alias"] for c in related if c.kind == "alias" and c.action == "add" and not c.error]

@@ -66,7 +66,8 @@ SCENARIOS = {
                          dict(organization=ORG, groups=["finance"], members=[], state="exact")),
     "alias": (alias, [(user, JDOE)], dict(organization=ORG, entity="jdoe@example.com", aliases=["jane@example.com"])),
     "mail domain default": (mail_domain, [], dict(organization=ORG, name="corp.example.org", default=True, wait_for_verification=True)),
-    "mail domain delete": (mail_domain, [(mail_domain, dict(organization=ORG, name="old.example.org"))], dict(organization=ORG, name="old.example.org", state="absent")),
+    "mail domain delete": (mail_domain, [(mail_domain, dict(organization=ORG, name="old.example.org"))],
+                           dict(organization=ORG, name="old.example.org", state="absent")),
     "access control rule": (access_control_rule, [(user, JDOE)],
                             dict(organization=ORG, name="no-imap", effect="deny", actions=["IMAP"], users=["jdoe"])),
     "impersonation role": (impersonation_role, [(user, JDOE)],
@@ -112,8 +113,8 @@ def test_a_task_that_changes_nothing_reports_reads_only(run_module, org):
     report = run_module(user, JDOE)["_workmail"]
 
     assert report["changes"] == []
-    assert set(report["actions"]) == actions_called() == {"workmail:ListOrganizations", "workmail:DescribeOrganization",
-                                                           "workmail:DescribeUser", "workmail:GetMailboxDetails"}
+    reads = {"workmail:ListOrganizations", "workmail:DescribeOrganization", "workmail:DescribeUser", "workmail:GetMailboxDetails"}
+    assert set(report["actions"]) == actions_called() == reads
 
 
 def test_check_mode_in_a_missing_organization_lists_its_assumptions(run_module, workmail_client):
@@ -125,8 +126,10 @@ def test_check_mode_in_a_missing_organization_lists_its_assumptions(run_module, 
         dict(type="entity", name="jdoe", organization="new-corp"),
         dict(type="entity", name="omar@new.example.com", organization="new-corp"),
     ]
-    assert membership["changes"] == [dict(type="membership", name="jdoe in finance", action="create"),
-                                      dict(type="membership", name="omar@new.example.com in finance", action="create")]
+    assert membership["changes"] == [
+        dict(type="membership", name="jdoe in finance", action="create"),
+        dict(type="membership", name="omar@new.example.com in finance", action="create"),
+    ]
 
     created = run_module(user, dict(JDOE, organization="new-corp", email="jdoe@new.example.com"), check_mode=True)["_workmail"]
     assert dict(type="mail_domain", name="new.example.com", organization="new-corp") in created["assumes"]
