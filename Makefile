@@ -38,7 +38,7 @@ ANSIBLE_TEST := $(BIN)/ansible-test
 ANSIBLE_TEST_ARGS ?=
 CHECKS := test-emulator sanity units integration lint changelog-lint build ee docs-lint docs compat
 
-# The docs tools need a newer docutils than awscli (requirements-dev.txt) allows: their own virtualenv.
+# antsibull-docs and Sphinx need a newer docutils than awscli (requirements-dev.txt) allows: their own virtualenv.
 DOCS_VENV := .venv-docs
 DOCS_BIN := $(CURDIR)/$(DOCS_VENV)/bin
 DOCS := $(BUILD)/docs
