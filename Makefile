@@ -11,6 +11,11 @@
 #   make lint            ansible-lint, production profile (see .ansible-lint)
 #   make changelog-lint  antsibull-changelog lint (changelogs/fragments)
 #   make build           build the collection tarball, install it, ansible-doc from it
+#   make ee              the execution environment's build context (ansible-builder create), checked
+#   make docs-lint       antsibull-docs lint-collection-docs, plugin docs included
+#   make docs            the collection's HTML documentation, built offline (antsibull-docs, Sphinx)
+#   make compat          the unit tests and the check-mode plan targets under the oldest
+#                        ansible-core the collection claims (requirements-compat.txt, .venv-compat)
 #
 # ansible-test only runs from a directory laid out as ansible_collections/NS/NAME, so
 # `make collection` copies the working tree (tracked and untracked, not ignored files)
@@ -31,9 +36,23 @@ COLLECTION_DIR := $(BUILD)/ansible_collections/mailops/workmail
 TEST_PYTHON := 3.11
 ANSIBLE_TEST := $(BIN)/ansible-test
 ANSIBLE_TEST_ARGS ?=
-CHECKS := test-emulator sanity units integration lint changelog-lint build
+CHECKS := test-emulator sanity units integration lint changelog-lint build ee docs-lint docs compat
 
-.PHONY: venv ansible-test-cache collection test $(CHECKS) demo clean
+# antsibull-docs and Sphinx need a newer docutils than awscli (requirements-dev.txt) allows: their own virtualenv.
+DOCS_VENV := .venv-docs
+DOCS_BIN := $(CURDIR)/$(DOCS_VENV)/bin
+DOCS := $(BUILD)/docs
+# The oldest ansible-core the collection claims (README, meta/runtime.yml), in its own virtualenv,
+# testing its own copy of the collection.
+COMPAT_VENV := .venv-compat
+COMPAT_BIN := $(CURDIR)/$(COMPAT_VENV)/bin
+COMPAT_BUILD := $(BUILD)/compat
+COMPAT_DIR := $(COMPAT_BUILD)/ansible_collections/mailops/workmail
+# The targets `make compat` runs: the plan of a fresh setup, and the plan callback (controller code,
+# the part of the collection most exposed to changes between ansible-core releases).
+COMPAT_TARGETS := check_mode_plan callback_plan
+
+.PHONY: venv docs-venv compat-venv ansible-test-cache collection test $(CHECKS) demo clean
 
 venv: $(VENV)/.installed
 
@@ -42,6 +61,23 @@ $(VENV)/.installed: requirements-dev.txt tests/emulator/pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	$(BIN)/pip install --quiet -e tests/emulator
+	touch $@
+
+docs-venv: $(DOCS_VENV)/.installed
+
+$(DOCS_VENV)/.installed: requirements-docs.txt
+	$(PYTHON) -m venv $(DOCS_VENV)
+	$(DOCS_BIN)/pip install --quiet --upgrade pip
+	$(DOCS_BIN)/pip install --quiet -r requirements-docs.txt
+	touch $@
+
+compat-venv: $(COMPAT_VENV)/.installed
+
+$(COMPAT_VENV)/.installed: requirements-compat.txt tests/emulator/pyproject.toml
+	$(PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_BIN)/pip install --quiet --upgrade pip
+	$(COMPAT_BIN)/pip install --quiet -r requirements-compat.txt
+	$(COMPAT_BIN)/pip install --quiet -e tests/emulator
 	touch $@
 
 # ansible-test bootstraps pip into the virtualenvs it creates with a get-pip script it
@@ -113,10 +149,46 @@ build: collection
 	ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/ansible-galaxy collection install --offline -p $(BUILD)/installed $(BUILD)/dist/mailops-workmail-*.tar.gz
 	cd $(BUILD) && ANSIBLE_COLLECTIONS_PATH=$(BUILD)/installed $(BIN)/python $(CURDIR)/tests/utils/check_installed.py $(BIN)/ansible-doc $(BUILD)/installed mailops.workmail.user
 
+# The execution environment's build context, as `ansible-builder build` would use it (CI has no
+# container engine to build the image): the collection tarball of `make build` in it, checked.
+ee: build
+	rm -rf $(BUILD)/ee
+	$(BIN)/ansible-builder create --file execution-environment.yml --context $(BUILD)/ee --output-filename Containerfile
+	$(BIN)/python tests/utils/check_ee.py $(BUILD)/ee $(BUILD)/installed
+
+# antsibull-docs copies the collection away and reads amazon.aws's doc fragments from the
+# collections it finds: --validate-collection-refs all lets it look in .build.
+docs-lint: collection docs-venv
+	cd $(COLLECTION_DIR) && PATH="$(DOCS_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH=$(BUILD) \
+	  $(DOCS_BIN)/antsibull-docs lint-collection-docs --plugin-docs --validate-collection-refs all .
+
+# The HTML documentation in .build/docs/html: RST from antsibull-docs, then Sphinx, warnings fatal,
+# offline (docs/sphinx/conf.py).
+docs: collection docs-venv
+	rm -rf $(DOCS)
+	mkdir -p $(DOCS)/rst
+	chmod 700 $(DOCS)/rst
+	cp docs/sphinx/conf.py docs/sphinx/antsibull-docs.cfg $(DOCS)/
+	cp docs/sphinx/index.rst $(DOCS)/rst/
+	cd $(DOCS) && PATH="$(DOCS_BIN):$$PATH" ANSIBLE_COLLECTIONS_PATH=$(BUILD) \
+	  $(DOCS_BIN)/antsibull-docs --config-file antsibull-docs.cfg collection --use-current --dest-dir rst mailops.workmail
+	$(DOCS_BIN)/sphinx-build -b html -c $(DOCS) -W --keep-going -q $(DOCS)/rst $(DOCS)/html
+	$(BIN)/python tests/utils/check_docs.py $(DOCS)/html
+
+# The unit tests and $(COMPAT_TARGETS) with the ansible-core of requirements-compat.txt, in a
+# copy of the collection of its own (amazon.aws from the project virtualenv, the same release).
+compat: venv compat-venv
+	$(BIN)/python tests/utils/check_compat.py $(COMPAT_BIN)/python
+	$(BIN)/python tests/utils/sync_collection.py $(COMPAT_BUILD)
+	rm -rf $(COMPAT_DIR)/tests/output/junit
+	cd $(COMPAT_DIR) && $(COMPAT_BIN)/ansible-test units --python $(TEST_PYTHON)
+	$(BIN)/python tests/utils/check_junit.py $(COMPAT_DIR)/tests/output/junit '*-units.xml'
+	$(COMPAT_BIN)/python tests/utils/run_integration.py --jobs 1 $(COMPAT_DIR) --python $(TEST_PYTHON) $(COMPAT_TARGETS)
+
 # Example Corp on a local emulator (scripts/demo.sh): the example onboarding playbook
 # with --check --diff, for real, once more (changed=0), then a leaver's offboarding.
 demo: collection
 	./scripts/demo.sh
 
 clean:
-	rm -rf $(VENV) .build tests/output
+	rm -rf $(VENV) $(DOCS_VENV) $(COMPAT_VENV) .build tests/output

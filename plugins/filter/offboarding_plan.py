@@ -21,7 +21,7 @@ description:
     also finds the user that has the address as an alias; such a user is not the leaver (the entry is not found,
     and C(alias_of) names that user). After an offboarding, a leaver's address is nobody's primary address
     any more (a disabled user has none; a successor may have it as an alias), so a rerun finds nobody to change.
-  - The role M(mailops.workmail.offboarding) uses it to remove the leavers from every group with one
+  - The role P(mailops.workmail.offboarding#role) uses it to remove the leavers from every group with one
     M(mailops.workmail.group_membership) call.
 options:
   _input:

@@ -20,7 +20,7 @@ description:
     (or never existed); given by email, the address is no user's primary address, because the leaver was already
     offboarded (a disabled user has no address) or it never was one, and when a user has it as an alias (the
     successor, after an offboarding that moved it), which one.
-  - The role M(mailops.workmail.offboarding) prints it at the end of each run.
+  - The role P(mailops.workmail.offboarding#role) prints it at the end of each run.
 options:
   _input:
     description: The leavers, as P(mailops.workmail.offboarding_plan#filter) returns them.

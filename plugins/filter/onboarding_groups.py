@@ -15,7 +15,7 @@ author:
 description:
   - Returns the groups with C(email) set to C(name@default_domain) for each group that is enabled (the default) and
     has no C(email), when O(default_domain) is not empty. Other groups are returned as they are.
-  - The role M(mailops.workmail.onboarding) passes its groups through it to M(mailops.workmail.directory).
+  - The role P(mailops.workmail.onboarding#role) passes its groups through it to M(mailops.workmail.directory).
 options:
   _input:
     description: The groups, each a dictionary of M(mailops.workmail.group) options.

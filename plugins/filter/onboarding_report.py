@@ -18,7 +18,7 @@ description:
   - A person is V(created) when the user is created, V(changed) when its options, groups or aliases change,
     V(failed) when any change of the person failed, V(unchanged) otherwise. In check mode the same words
     describe what the run would do.
-  - The role M(mailops.workmail.onboarding) prints it at the end of each run.
+  - The role P(mailops.workmail.onboarding#role) prints it at the end of each run.
 options:
   _input:
     description: The people, each a dictionary with at least C(name) (for example from the P(mailops.workmail.onboarding_users#lookup) lookup).

@@ -48,7 +48,7 @@ options:
     type: str
 notes:
   - Use it with C(query) (or C(lookup) with C(wantlist=true)) to get a list.
-  - The role M(mailops.workmail.onboarding) uses this lookup; see its README for a complete example.
+  - The role P(mailops.workmail.onboarding#role) uses this lookup; see its README for a complete example.
 seealso:
   - module: mailops.workmail.user
   - module: mailops.workmail.group_membership

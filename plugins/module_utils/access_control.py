@@ -94,6 +94,10 @@ class AccessControlRule(Resource):
         Field("date_modified", "DateModified", read_only=True),
     )
 
+    calls = dict(
+        read=("ListAccessControlRules",), create=("PutAccessControlRule",), update=("PutAccessControlRule",), delete=("DeleteAccessControlRule",)
+    )
+
     def read(self, ctx, desired):
         return next((rule for rule in ctx.api.list_access_control_rules(ctx.organization_id) if rule.get("Name") == desired["name"]), None)
 
@@ -225,6 +229,7 @@ ACCESS_CONTROL_RULE = AccessControlRule()
 def describe_rules(ctx):
     """Every rule of the organization as the module returns it, in the service's order."""
     if ctx.organization_id is None:
+        ctx.plan_calls(ACCESS_CONTROL_RULE.calls["read"])
         return []
     return [ACCESS_CONTROL_RULE.to_resource(ctx, raw) for raw in ctx.api.list_access_control_rules(ctx.organization_id)]
 

@@ -25,6 +25,7 @@ __metaclass__ = type
 
 import hashlib
 import json
+import threading
 
 try:
     import botocore.exceptions
@@ -120,11 +121,18 @@ class WorkMailAPI:
 
     def __init__(self, client):
         self.client = client
+        self._lock = threading.Lock()
+        self.called = []
+        """The operations sent, each once, in the order first sent (every attempt counts: one the
+        service refused needed its permission too). Bulk runs share the API among threads."""
 
     # -- plumbing -------------------------------------------------------------------------
 
     def call(self, operation, **params):
         """Call ``operation`` (e.g. "CreateUser") with ``params``; return the response."""
+        with self._lock:
+            if operation not in self.called:
+                self.called.append(operation)
         # A decorator a call: its back-off iterator is not shared between threads.
         method = QuotaRetry.jittered_backoff(retries=MAX_ATTEMPTS, delay=1, max_delay=MAX_BACKOFF)(getattr(self.client, xform_name(operation)))
         try:

@@ -53,6 +53,12 @@ RELATIONS = ("groups", "aliases")
 UNTOUCHABLE_ROLES = ("SYSTEM_USER", "RESOURCE")
 """Users that ``unlisted`` never touches and ``directory_info`` never returns."""
 
+READ_CALLS = ("ListUsers", "ListGroups", "DescribeUser", "GetMailboxDetails", "DescribeGroup", "ListGroupMembers", "ListAliases")
+"""What reading an organization's directory may send."""
+
+WRITE_CALLS = {("membership", "add"): "AssociateMemberToGroup", ("membership", "remove"): "DisassociateMemberFromGroup",
+               ("alias", "add"): "CreateAlias", ("alias", "remove"): "DeleteAlias"}
+
 KINDS = ("user", "group", "membership", "alias")
 ACTIONS = {
     "user": ("create", "update", "disable", "delete"),
@@ -181,7 +187,9 @@ class Directory:
             self.check_input()
             self.read()
             self.plan()
-            if not self.ctx.check_mode:
+            if self.ctx.check_mode:
+                self.plan_writes()
+            else:
                 self.write()
         return self
 
@@ -343,7 +351,7 @@ class Directory:
             desired = [{"id": m.existing_id, "name": m.name, "type": m.kind, "entry": m} for m in members]
             mode = "exact" if self.state == "exact" and group_entry is not None else "present"
             to_add, to_remove = lists.plan(current, desired, mode, key=lambda m: (m["type"], _fold(m["name"])))
-            group_name = group_entry.name if group_entry else group_raw["Name"]
+            group_name = self._group_name(group)
             for member in to_add:
                 entry = member["entry"]
                 if entry.error:
@@ -380,6 +388,7 @@ class Directory:
         problem = "{0!r} neither exists nor is listed in groups".format(ref)
         if self.ctx.check_mode:
             entry.warnings.append("groups: {0}; check mode assumes an earlier task creates it".format(problem))
+            self.ctx.assume("group", [ref])
             return ("group", _fold(ref))
         entry.fail("groups: " + problem)
         return None
@@ -421,10 +430,9 @@ class Directory:
                 if enabled is False:
                     entry.fail("aliases: {0!r} is disabled; enable it before adding aliases".format(entry.name))
                     continue
-                if self.ctx.organization_id:
-                    self._guard(entry, lambda: self.ctx.refuse("aliases", self.ctx.resolver.address_problems(to_add, entity_id, (entry.kind, entry.name))))
-                    if entry.error:
-                        continue
+                self._guard(entry, lambda: self.ctx.refuse("aliases", self.ctx.address_problems(to_add, entity_id, (entry.kind, entry.name))))
+                if entry.error:
+                    continue
             for alias in to_add:
                 self.changes.append(Change("alias", entry.name, "add", ["aliases"], entry, alias=alias))
             for alias in to_remove:
@@ -468,6 +476,22 @@ class Directory:
         change = Change(entry.kind, entry.name, action, [], entry)
         change.error = entry.error
         self.changes.append(change)
+
+    def plan_writes(self):
+        """Check mode: record what the write step would send and create (see ``write``)."""
+        ctx = self.ctx
+        if ctx.organization_id is None:
+            ctx.plan_calls(("ListUsers", "ListGroups"))
+        for change in self.changes:
+            if change.error:
+                continue
+            if change.kind in ("user", "group"):
+                ctx.plan_calls(change.entry.resource.apply_calls(ctx, change.entry.plan, reread=False))
+                ctx.provide(change.entry.resource.provides(change.entry.plan))
+            else:
+                ctx.plan_calls((WRITE_CALLS[(change.kind, change.action)],))
+            if change.kind == "alias" and change.action == "add":
+                ctx.provide([dict(type=change.entry.kind, name=change.entry.name, addresses=[change.extra["alias"]])])
 
     # -- write ------------------------------------------------------------------------------
 
@@ -515,6 +539,8 @@ class Directory:
 
     def _write_alias(self, change):
         entry = change.entry
+        if change.action == "add":
+            self.ctx.provide([dict(type=entry.kind, name=entry.name, addresses=[change.extra["alias"]])])
         if entry.error or not entry.id:
             change.error = "not done: {0}".format(entry.error or "{0} was not created".format(entry.name))
             return
@@ -633,9 +659,9 @@ class Directory:
         if entry.groups is not None or memberships:
             current = member_of.get(entry.existing_id, set())
             before["groups"] = sorted(current, key=_fold)
-            joined = set(c.extra["group"] for c in memberships if c.action == "add")
-            left = set(c.extra["group"] for c in memberships if c.action == "remove")
-            after["groups"] = sorted((current | joined) - left, key=_fold)
+            added = set(c.extra["group"] for c in memberships if c.action == "add")
+            removed = set(c.extra["group"] for c in memberships if c.action == "remove")
+            after["groups"] = sorted((current | added) - removed, key=_fold)
         if entry.aliases is not None:
             current = self.current_aliases.get(entry.existing_id, [])
             adds = [c.extra["alias"] for c in related if c.kind == "alias" and c.action == "add" and not c.error]
@@ -667,6 +693,7 @@ def gather(ctx, workers=8):
     aliases. System users and resources are left out."""
     check_workers(workers)
     if ctx.organization_id is None:
+        ctx.plan_calls(READ_CALLS)
         return {"users": [], "groups": []}
     api, org = ctx.api, ctx.organization_id
     with ThreadPoolExecutor(max_workers=workers) as pool:

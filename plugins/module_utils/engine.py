@@ -71,8 +71,51 @@ class Context:
         self.confirm_writes = True
         """Wait until the service shows a registration before going on. A bulk run that does not
         read back sets it False, and retries what needs the registration instead."""
-        self.resolver = EntityResolver(api, organization_id, self.organization)
+        self.resolver = EntityResolver(api, organization_id, self.organization, assume=self.assume, plan_calls=self.plan_calls)
         self.warnings = []
+        self.assumed = []
+        """What the plan takes an earlier task to create (check mode): {type, name} each."""
+        self.provided = []
+        """What the run creates (or would), which later tasks may name: see ``Resource.provides``."""
+        self.planned_calls = []
+        """The operations an apply would send (check mode), each once."""
+        self.changes = []
+        """What the run changes (or would): {type, name, action (create, update, delete)} each, and
+        ``error`` for a change that failed."""
+
+    def changed(self, kind, name, action, error=None):
+        change = dict(type=kind, name=name, action=action)
+        if error:
+            change["error"] = error
+        self.changes.append(change)
+
+    def plan_calls(self, operations):
+        """Note that applying the plan would send ``operations`` (check mode sends none of the writes)."""
+        self.planned_calls.extend(op for op in operations if op not in self.planned_calls)
+
+    def provide(self, objects):
+        self.provided.extend(objects)
+
+    def assume(self, kind, names):
+        """Note that the plan (check mode only) takes ``names`` to be objects of ``kind`` that an earlier
+        task creates: "user", "group", "entity" (a user or a group), "mail_domain" or "impersonation_role"."""
+        if not self.check_mode:
+            return
+        for name in names:
+            item = {"type": kind, "name": name}
+            if item not in self.assumed:
+                self.assumed.append(item)
+
+    def address_problems(self, addresses, owner_id=None, owner=None):
+        """Why each of ``addresses`` can't be given to the entity ``owner_id`` (see
+        ``EntityResolver.address_problems``). While the organization is still to be created (check
+        mode) nothing can be looked up: their domains are assumed to be registered by an earlier
+        task, and the apply would look them up."""
+        if self.organization_id is None:
+            self.assume("mail_domain", sorted(set(address.rsplit("@", 1)[-1].lower() for address in addresses)))
+            self.plan_calls(("GetMailDomain", "DescribeEntity"))
+            return []
+        return self.resolver.address_problems(addresses, owner_id, owner)
 
     def refuse(self, option, problems, code=None):
         """Report what stops a change, before any write: fail naming ``option`` (and the service
@@ -176,6 +219,11 @@ class Resource:
     """Error codes with which the create call says the object exists already (e.g.
     NameAvailabilityException). After one, the engine calls ``adopt``: the reply to an earlier
     attempt of the same create was lost, or another run created the object first."""
+
+    calls = {}
+    """The API operations each verb sends: "read", "create", "update", "delete" (with the reads a
+    write waits with). ``apply_calls`` derives from it what an apply sends; a resource whose calls
+    depend on the values overrides ``read_calls`` or ``update_calls``."""
 
     # -- the verbs a resource implements --------------------------------------------------
 
@@ -296,6 +344,53 @@ class Resource:
     def field(self, option):
         return next(f for f in self.fields if f.option == option)
 
+    # -- what a plan tells a pipeline (see module.WorkMailModule.report) ----------------------
+
+    def label(self, desired, before):
+        """The name a run's report gives the resource."""
+        return desired.get("name") or before.get("name")
+
+    def read_calls(self, resource):
+        """The operations ``read`` sends for ``resource`` (the normalised resource, as predicted)."""
+        return self.calls.get("read", ())
+
+    def update_calls(self, before, changes):
+        """The operations ``update`` sends to apply ``changes`` to ``before``."""
+        return self.calls.get("update", ())
+
+    def delete_calls(self, before):
+        """The operations ``delete`` sends to delete ``before``."""
+        return self.calls.get("delete", ())
+
+    def set_after_create(self, desired):
+        """The options the create call leaves to an update right after it."""
+        return {}
+
+    def apply_calls(self, ctx, planned, reread=True):
+        """The operations ``apply(ctx, planned, reread)`` would send: what check mode reports an apply
+        would call. Writes are exact; reads are those the writes and the re-read need (``ctx.options``
+        may tell which)."""
+        if planned.action == "delete":
+            return list(self.delete_calls(planned.before))
+        calls = []
+        if planned.action == "create":
+            calls.extend(self.calls.get("create", ()))
+            changes = self.set_after_create(planned.desired)
+            if changes:
+                calls.extend(self.update_calls({}, changes))
+        elif planned.action == "update":
+            calls.extend(self.update_calls(planned.before, planned.changes))
+        if planned.action and reread:
+            calls.extend(self.read_calls(planned.after))
+        return calls
+
+    def provides(self, planned):
+        """The objects that applying ``planned`` makes exist, which later tasks may name:
+        {type, name} each (an entity adds its ``addresses``)."""
+        if planned.action != "create":
+            return []
+        return [{"type": self.name, "name": planned.desired.get("name")}]
+
     def public(self, resource):
         """``resource`` without write-only fields (for returns and diffs)."""
         secret = set(f.option for f in self.fields if f.write_only)
@@ -345,6 +440,8 @@ def plan(ctx, resource, desired, state="present", raw=_READ):
     if raw is _READ:
         # In check mode the organization may not exist yet (an earlier task would create it).
         organization_missing = resource.organization_scoped and ctx.organization_id is None
+        if organization_missing:
+            ctx.plan_calls(resource.read_calls(desired))
         raw = None if organization_missing else resource.read(ctx, desired)
     before = resource.to_resource(ctx, raw) if raw else {}
 
@@ -376,6 +473,9 @@ def apply(ctx, planned, reread=True):
     once), with the ID a create returned.
     """
     resource, desired = planned.resource, planned.desired
+    ctx.provide(resource.provides(planned))
+    if ctx.check_mode:
+        ctx.plan_calls(resource.apply_calls(ctx, planned, reread))
     if ctx.check_mode or not planned.changed:
         return planned.outcome()
     if planned.action == "delete":

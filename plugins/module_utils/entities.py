@@ -80,6 +80,7 @@ class Entity(Resource):
         if entity_id is not None:
             validation.check("id", entity_id, "CreateAlias", "EntityId")
         if ctx.organization_id is None:
+            ctx.plan_calls(("List{0}s".format(self.name.title()),) + tuple(self.read_calls({})))
             return []
         if name is not None:
             raws = [raw for raw in [self.fetch(ctx, name)] if raw and raw["Name"].lower() == name.lower()]
@@ -127,8 +128,8 @@ class Entity(Resource):
         email = desired.get("email")
         if enabled and not (email or current.get("email")):
             raise ParameterError("email", "is required to enable the {0} {1!r}".format(self.name, desired["name"]))
-        if enabled and email and email.lower() != (current.get("email") or "").lower() and ctx.organization_id:
-            ctx.refuse("email", ctx.resolver.address_problems([email], current.get("id"), (self.name, desired["name"])))
+        if enabled and email and email.lower() != (current.get("email") or "").lower():
+            ctx.refuse("email", ctx.address_problems([email], current.get("id"), (self.name, desired["name"])))
 
     def predict_update(self, ctx, current, changes):
         predicted = super(Entity, self).predict_update(ctx, current, changes)
@@ -177,6 +178,43 @@ class Entity(Resource):
 
     def delete_call(self, ctx, entity_id):
         raise NotImplementedError
+
+    # -- what an apply would call (check mode) --------------------------------------------------
+
+    create_sets = ("name",)
+    """The options the create call sets; an update right after it applies the others."""
+
+    def field_calls(self, changes):
+        """The operations ``update_fields`` and ``update_after_enable`` send for ``changes``."""
+        return []
+
+    def update_calls(self, before, changes):
+        describe = self.calls["read"][0]
+        calls = []
+        if changes.get("enabled") is False:
+            calls += ["DeregisterFromWorkMail", describe]
+        calls += self.field_calls(changes)
+        if changes.get("enabled"):
+            calls += ["RegisterToWorkMail", describe]
+        elif "email" in changes:
+            calls.append("UpdatePrimaryEmailAddress")
+        return calls
+
+    def delete_calls(self, before):
+        calls = list(self.calls["delete"])
+        return calls if before.get("enabled") else [call for call in calls if call != "DeregisterFromWorkMail"]
+
+    def set_after_create(self, desired):
+        created = dict(enabled=False)
+        created.update((option, desired.get(option)) for option in self.create_sets)
+        current = self.predict(None, created)
+        return self.changes(None, current, desired)
+
+    def provides(self, planned):
+        email = planned.after.get("email") if planned.after.get("enabled") else None
+        if planned.action == "create" or (planned.action == "update" and email and email != planned.before.get("email")):
+            return [dict(type=self.name, name=planned.desired["name"], addresses=[email] if email else [])]
+        return []
 
     def _wait_for_state(self, ctx, entity_id, state):
         wait_for(
@@ -234,6 +272,8 @@ class User(Entity):
     name = "user"
     id_member = "UserId"
     operations = ("CreateUser", "UpdateUser", "RegisterToWorkMail")
+    calls = dict(read=("DescribeUser",), create=("CreateUser",), delete=("DeregisterFromWorkMail", "DeleteUser"))
+    create_sets = ("name", "display_name", "first_name", "last_name", "hidden_from_global_address_list", "identity_provider_user_id", "role", "password")
     fields = ENTITY_FIELDS + tuple(Field(option, "".join(p.title() for p in option.split("_"))) for option in USER_PROFILE) + (
         Field("role", "UserRole", write_member="Role", enum=True, operation="UpdateUser"),
         Field("identity_provider_user_id", "IdentityProviderUserId"),
@@ -296,6 +336,19 @@ class User(Entity):
     def needs_mailbox(self, changes):
         return "mailbox_quota" in changes
 
+    def read_calls(self, resource):
+        return ("DescribeUser", "GetMailboxDetails") if resource.get("enabled", True) else ("DescribeUser",)
+
+    def field_calls(self, changes):
+        calls = []
+        if any(option in changes for option in USER_PROFILE + ("hidden_from_global_address_list", "identity_provider_user_id", "role")):
+            calls.append("UpdateUser")
+        if "password" in changes:
+            calls.append("ResetPassword")
+        if "mailbox_quota" in changes:
+            calls.append("UpdateMailboxQuota")
+        return calls
+
     def update_after_enable(self, ctx, raw, changes):
         if "mailbox_quota" in changes:
             ctx.api.update_mailbox_quota(ctx.organization_id, raw["UserId"], changes["mailbox_quota"])
@@ -326,6 +379,15 @@ class Group(Entity):
     id_member = "GroupId"
     operations = ("CreateGroup", "RegisterToWorkMail")
     fields = ENTITY_FIELDS + (Field("id", "GroupId", read_only=True),)
+    calls = dict(read=("DescribeGroup",), create=("CreateGroup",), delete=("DeregisterFromWorkMail", "DeleteGroup"))
+    create_sets = ("name", "hidden_from_global_address_list")
+
+    def read_calls(self, resource):
+        # A name with spaces fits no identifier: the group is found by listing.
+        return ("DescribeGroup",) if fits("DescribeGroup", "GroupId", resource.get("name") or "") else ("ListGroups", "DescribeGroup")
+
+    def field_calls(self, changes):
+        return ["UpdateGroup"] if "hidden_from_global_address_list" in changes else []
 
     def describe(self, ctx, entity_id):
         return ctx.api.describe_group(ctx.organization_id, entity_id)

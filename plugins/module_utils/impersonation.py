@@ -57,6 +57,7 @@ def check_references(option, refs, operation, member, item_operation, item_membe
 def list_roles(ctx):
     """The organization's role summaries (no rules), or [] while it does not exist (check mode)."""
     if ctx.organization_id is None:
+        ctx.plan_calls(("ListImpersonationRoles",))
         return []
     return ctx.api.list_impersonation_roles(ctx.organization_id)
 
@@ -94,6 +95,7 @@ def resolve_roles(ctx, refs, option, roles):
         )
     if missing:
         ctx.warnings.append("{0}: impersonation role not found, assumed to be created by an earlier task: {1}".format(option, ", ".join(missing)))
+        ctx.assume("impersonation_role", missing)
     return ids
 
 
@@ -175,6 +177,14 @@ class ImpersonationRole(Resource):
         Field("id", "ImpersonationRoleId", read_only=True),
         Field("date_created", "DateCreated", read_only=True),
         Field("date_modified", "DateModified", read_only=True),
+    )
+
+    calls = dict(
+        read=("ListImpersonationRoles", "GetImpersonationRole"),
+        # The create looks the role up by the ID it answers, to tell a new role from a replay.
+        create=("CreateImpersonationRole", "GetImpersonationRole"),
+        update=("UpdateImpersonationRole",),
+        delete=("DeleteImpersonationRole",),
     )
 
     def read(self, ctx, desired):
@@ -308,6 +318,8 @@ def describe_roles(ctx, name=None):
     A name no role can have (an empty one included) fails naming the option, before any call."""
     if name is not None:
         validation.check("name", name, "CreateImpersonationRole", "Name")
+    if ctx.organization_id is None:
+        ctx.plan_calls(IMPERSONATION_ROLE.calls["read"])
     found = []
     for summary in list_roles(ctx):
         if name is not None and summary.get("Name") != name:

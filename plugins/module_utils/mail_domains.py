@@ -50,6 +50,11 @@ class MailDomain(Resource):
         Field("records", "Records", kind="list", read_only=True),
     )
 
+    calls = dict(read=("GetMailDomain",), create=("RegisterMailDomain",), update=("UpdateDefaultMailDomain",), delete=("DeregisterMailDomain",))
+
+    def set_after_create(self, desired):
+        return {"default": True} if desired.get("default") else {}
+
     def normalize(self, desired):
         desired["name"] = domain_name("name", desired["name"])
         return desired
@@ -72,6 +77,7 @@ class MailDomain(Resource):
             name = self.normalize({"name": name})["name"]
             self.validate({"name": name})
         if ctx.organization_id is None:
+            ctx.plan_calls(("GetMailDomain",) if name else ("ListMailDomains", "GetMailDomain"))
             return []
         names = [name] if name is not None else [d["DomainName"] for d in ctx.api.list_mail_domains(ctx.organization_id)]
         raws = [self.read(ctx, {"name": n}) for n in names]

@@ -7,7 +7,8 @@
 
 It adds the ``organization`` option and resolves it once, builds the API client, turns a
 ``WorkMailError`` into a clean failure, and shapes results: the resource under its own key,
-``diff`` with before/after when ``--diff`` is on.
+``diff`` with before/after when ``--diff`` is on, and the private ``_workmail`` report (see
+``report``) that the ``mailops.workmail.plan`` callback reads.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -23,12 +24,19 @@ from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.api import WorkMailAPI
 from ansible_collections.mailops.workmail.plugins.module_utils.api import client_config
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Context
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import apply
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import diff_after
-from ansible_collections.mailops.workmail.plugins.module_utils.engine import reconcile
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import plan
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import WorkMailError
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import find_organization
 
 ORGANIZATION_OPTION = dict(type="str", required=True)
+
+REPORT_KEY = "_workmail"
+"""The private result key of the run report (see ``WorkMailModule.report``); not a documented return."""
+REPORT_VERSION = 1
+# What ``directory`` reports as an action, in the words of the run report.
+BULK_ACTIONS = dict(create="create", update="update", disable="update", delete="delete", add="create", remove="delete")
 
 
 class WorkMailModule:
@@ -48,6 +56,9 @@ class WorkMailModule:
         self.check_mode = self.module.check_mode
         self._api = None
         self._workers = 1
+        self._ctx = None
+        self._organization = None
+        self._organization_assumed = False
 
     @property
     def api(self):
@@ -69,18 +80,22 @@ class WorkMailModule:
         """
         ref = self.params["organization"]
         found = find_organization(self.api, ref)
+        self._organization = (found or {}).get("Alias") or ref
         if found:
             return found["OrganizationId"]
         if self.check_mode:
             self.warn("Organization {0!r} does not exist yet; check mode assumes an earlier task creates it.".format(ref))
+            self._organization_assumed = True
             return None
         raise WorkMailError("organization: no live organization has the ID or alias {0!r} in this account and region".format(ref), option="organization")
 
     def context(self, **options):
         """A reconcile Context for this task (resolving ``organization`` when the module has it)."""
         if "organization" not in self.params:
-            return Context(self.api, None, self.check_mode, options)
-        return Context(self.api, self.organization_id(), self.check_mode, options, organization=self.params["organization"])
+            self._ctx = Context(self.api, None, self.check_mode, options)
+        else:
+            self._ctx = Context(self.api, self.organization_id(), self.check_mode, options, organization=self.params["organization"])
+        return self._ctx
 
     def desired(self, resource):
         """The resource's options as the user set them (None = unset)."""
@@ -98,7 +113,10 @@ class WorkMailModule:
 
         def task():
             ctx = self.context(**options)
-            outcome = reconcile(ctx, resource, self.desired(resource), state or self.params["state"])
+            planned = plan(ctx, resource, self.desired(resource), state or self.params["state"])
+            outcome = apply(ctx, planned)
+            if planned.changed:
+                ctx.changed(resource.name, resource.label(planned.desired, planned.before), planned.action)
             self.exit(outcome.changed, {resource.name: outcome.after}, outcome.before, diff_after(outcome), ctx.warnings)
 
         self.run(task)
@@ -129,11 +147,16 @@ class WorkMailModule:
         with the result, or fails listing every failure (the result, ``changed`` included, kept)."""
 
         def task():
-            changed, result, diffs, warnings, failures = converge(self.context())
+            ctx = self.context()
+            changed, result, diffs, warnings, failures = converge(ctx)
+            for change in result.get("changes", []):
+                name = "{0} in {1}".format(change["name"], change["group"]) if change["kind"] == "membership" else change.get("alias", change["name"])
+                ctx.changed(change["kind"], name, BULK_ACTIONS.get(change["action"]), change.get("error"))
             for warning in warnings:
                 self.warn(warning)
             if self.module._diff and diffs:
                 result["diff"] = diffs
+            result[REPORT_KEY] = self.report()
             if failures:
                 if changed:
                     others = "the others were planned" if self.check_mode else "the others were made"
@@ -152,6 +175,7 @@ class WorkMailModule:
             self.warn(warning)
         if self.module._diff and (before is not None or after is not None):
             result["diff"] = dict(before=before or {}, after=after or {})
+        result[REPORT_KEY] = self.report()
         self.module.exit_json(changed=changed, **result)
 
     def warn(self, message):
@@ -162,7 +186,44 @@ class WorkMailModule:
     def fail(self, error):
         extra = {"error_code": error.code} if error.code else {}
         self._keep_readable(error.message)
-        self.module.fail_json(msg=error.message, **extra)
+        self.module.fail_json(msg=error.message, **dict(extra, **{REPORT_KEY: self.report(failed=True)}))
+
+    def report(self, failed=False):
+        """The task's run report for the ``mailops.workmail.plan`` callback, under the private result key
+        ``_workmail``:
+
+        - ``organization``: the organization the task works in, by alias where known;
+        - ``check_mode``;
+        - ``changes``: {type, name, action (create, update, delete), error (when it failed)} for each
+          thing the task changes or, in check mode, would change (none when the task failed, nor
+          ``creates``);
+        - ``actions``: the IAM actions (``workmail:Operation``) of every call the task sent and, in
+          check mode, of every call an apply would send;
+        - ``assumes``: what the check-mode plan takes an earlier task to create ({type, name,
+          organization}): a missing organization, users, groups, mail domains, impersonation roles;
+        - ``creates``: what the task creates or would create that later tasks may name ({type, name,
+          organization, addresses}).
+        """
+        ctx = self._ctx
+        organization = self._organization
+
+        def scoped(objects):
+            return [dict(dict(item, organization=organization), **item) for item in objects]
+
+        calls = list(self._api.called) if self._api is not None else []
+        calls += ctx.planned_calls if ctx else []
+        if self._organization_assumed:
+            calls.append("DescribeOrganization")  # how the apply finds the organization once created
+        assumes = [dict(type="organization", name=organization, organization=None)] if self._organization_assumed else []
+        return {
+            "version": REPORT_VERSION,
+            "organization": organization,
+            "check_mode": self.check_mode,
+            "changes": [] if failed or ctx is None else list(ctx.changes),
+            "actions": sorted(set("workmail:" + operation for operation in calls)),
+            "assumes": assumes + scoped(ctx.assumed if ctx else []),
+            "creates": [] if failed or ctx is None else scoped(ctx.provided),
+        }
 
     def _keep_readable(self, message):
         _keep_readable(self.module, message)

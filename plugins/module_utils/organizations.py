@@ -53,6 +53,46 @@ class Organization(Resource):
         Field("error_message", "ErrorMessage", read_only=True),
     )
 
+    calls = dict(create=("CreateOrganization",), delete=("DeleteOrganization",))
+
+    def label(self, desired, before):
+        return desired.get("alias") or before.get("alias")
+
+    def read_calls(self, resource):
+        # Found by alias; only an active organization answers ListTagsForResource.
+        calls = ["ListOrganizations", "DescribeOrganization"]
+        return calls + ["ListTagsForResource"] if resource.get("state", ACTIVE) == ACTIVE else calls
+
+    def update_calls(self, before, changes):
+        current, wanted = before.get("tags") or {}, changes.get("tags")
+        if wanted is None:
+            return []
+        calls = ["UntagResource"] if any(k not in wanted for k in current) else []
+        return calls + (["TagResource"] if any(current.get(k) != v for k, v in wanted.items()) else [])
+
+    def apply_calls(self, ctx, planned, reread=True):
+        calls = super(Organization, self).apply_calls(ctx, planned, reread)
+        desired, wait = planned.desired, ctx.options.get("wait", True)
+        # Creating waits (with wait, or to tag), and deleting with wait, polling DescribeOrganization;
+        # once created, a task that gives domains checks they are registered.
+        if planned.action == "create" and (wait or desired.get("tags")) or planned.action == "delete" and wait:
+            calls.append("DescribeOrganization")
+        if planned.action == "create" and desired.get("domains"):
+            calls.append("ListMailDomains")
+        return calls
+
+    def set_after_create(self, desired):
+        return {"tags": desired["tags"]} if desired.get("tags") else {}
+
+    def provides(self, planned):
+        if planned.action != "create":
+            return []
+        alias = planned.desired["alias"]
+        domains = ["{0}.awsapps.com".format(alias.lower())] + [d["domain_name"] for d in planned.desired.get("domains") or []]
+        return [dict(type="organization", name=alias, organization=None)] + [
+            dict(type="mail_domain", name=domain, organization=alias) for domain in domains
+        ]
+
     def normalize(self, desired):
         if desired.get("domains"):
             desired = dict(desired)

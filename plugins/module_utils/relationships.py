@@ -86,12 +86,18 @@ def reconcile_membership(ctx, groups, members, mode):
     _refuse_nesting_loops(ctx, plans)
 
     result, before, after = [], {}, {}
+    if ctx.check_mode:
+        ctx.plan_calls(_membership_calls(group_entities, plans))
     for group, current, to_add, to_remove in plans:
         if not ctx.check_mode:
             for member in to_remove:
                 ctx.api.disassociate_member_from_group(ctx.organization_id, group["id"], member["id"])
             for member in to_add:
                 ctx.api.associate_member_to_group(ctx.organization_id, group["id"], member["id"])
+        for member in to_add:
+            ctx.changed("membership", "{0} in {1}".format(member["name"], group["name"]), "create")
+        for member in to_remove:
+            ctx.changed("membership", "{0} in {1}".format(member["name"], group["name"]), "delete")
         members_after = lists.apply_plan(current, to_add, to_remove, key=_entity_key)
         before[group["name"]] = _names(current)
         after[group["name"]] = _names(members_after)
@@ -106,6 +112,16 @@ def reconcile_membership(ctx, groups, members, mode):
         )
     changed = any(item["added"] or item["removed"] for item in result)
     return Change(changed, result, before, after)
+
+
+def _membership_calls(groups, plans):
+    """What applying the membership ``plans`` would send, with the reads of groups still to be created."""
+    calls = ["ListGroupMembers"] if any(group["id"] is None for group in groups) else []
+    if any(to_remove for _group, _current, _to_add, to_remove in plans):
+        calls.append("DisassociateMemberFromGroup")
+    if any(to_add for _group, _current, to_add, _to_remove in plans):
+        calls.append("AssociateMemberToGroup")
+    return calls
 
 
 def _may_be_group(entity):
@@ -167,12 +183,24 @@ def reconcile_aliases(ctx, entity_ref, aliases, mode):
     if primary and primary in (a.lower() for a in aliases) and mode != "absent":
         raise ParameterError("aliases", "{0} is the primary address of {1!r}, not an alias".format(primary, entity["name"]))
 
-    current = ctx.api.list_aliases(ctx.organization_id, entity["id"]) if entity["id"] else []
+    if entity["id"]:
+        current = ctx.api.list_aliases(ctx.organization_id, entity["id"])
+    else:
+        current = []
+        ctx.plan_calls(("ListAliases",))
     to_add, to_remove = lists.plan(current, aliases, mode, key=str.lower)
     if to_add:
         _check_addresses(ctx, entity, to_add)
 
-    if not ctx.check_mode:
+    for alias in to_remove:
+        ctx.changed("alias", alias, "delete")
+    for alias in to_add:
+        ctx.changed("alias", alias, "create")
+    if to_add:
+        ctx.provide([dict(type=entity["type"] or "entity", name=entity["name"], addresses=list(to_add))])
+    if ctx.check_mode:
+        ctx.plan_calls((["DeleteAlias"] if to_remove else []) + (["CreateAlias"] if to_add else []))
+    else:
         for alias in to_remove:
             ctx.api.delete_alias(ctx.organization_id, entity["id"], alias)
         for alias in to_add:
@@ -187,6 +215,5 @@ def _check_addresses(ctx, entity, addresses):
     problems = []
     if entity["id"] and not entity["enabled"]:
         problems.append("{0!r} is disabled; enable it before adding aliases".format(entity["name"]))
-    if ctx.organization_id:
-        problems.extend(ctx.resolver.address_problems(addresses, entity["id"]))
+    problems.extend(ctx.address_problems(addresses, entity["id"]))
     ctx.refuse("aliases", problems)

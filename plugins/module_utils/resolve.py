@@ -61,10 +61,13 @@ def entity_summary(entity_type, raw):
 class EntityResolver:
     """Resolves users and groups given by name, email or ID, each at most once per task."""
 
-    def __init__(self, api, organization_id, organization=None):
+    def __init__(self, api, organization_id, organization=None, assume=None, plan_calls=None):
         self.api = api
         self.organization_id = organization_id
         self.organization = organization or organization_id
+        # Where a check-mode plan notes what it assumes and what an apply would call (see engine.Context).
+        self._assume = assume or (lambda kind, names: None)
+        self._plan_calls = plan_calls or (lambda operations: None)
         self._cache = {}
         self._domains = {}
         self._holders = {}
@@ -84,13 +87,17 @@ class EntityResolver:
         """The entities ``refs`` name, in order; fails naming ``option`` and every unknown one.
 
         When ``planning`` (check mode), unknown ones are not an error: an earlier task may create
-        them, so they come back as placeholders with ``id`` None, and ``missing`` lists them.
-        An empty reference fails naming ``option``, in check mode too.
+        them, so they come back as placeholders with ``id`` None, ``missing`` lists them, and they
+        are noted as assumed. An empty reference fails naming ``option``, in check mode too.
         """
         refuse_empty(option, refs, types)
         found, missing = [], []
         for ref in refs:
-            entity = self.resolve(ref, types) if self.organization_id else None
+            if self.organization_id:
+                entity = self.resolve(ref, types)
+            else:
+                entity = None
+                self._plan_calls(self.lookup_calls(ref, types))
             if entity is None:
                 missing.append(ref)
                 entity = {"id": None, "name": ref, "email": ref if "@" in ref else None, "type": None, "enabled": None}
@@ -99,7 +106,17 @@ class EntityResolver:
             raise WorkMailError(
                 "{0}: not found in organization {1!r}: {2}".format(option, self.organization, ", ".join(missing)), option=option
             )
+        self._assume("entity" if len(types) > 1 else types[0].lower(), missing)
         return found, missing
+
+    @staticmethod
+    def lookup_calls(ref, types):
+        """The operations ``resolve`` may send to find ``ref`` (for a plan that could not look)."""
+        calls = ["DescribeEntity"] if "@" in ref else []
+        calls.extend("Describe" + entity_type.title() for entity_type in types)
+        if "GROUP" in types and not fits("DescribeGroup", "GroupId", ref):
+            calls.append("ListGroups")
+        return calls
 
     def _lookup(self, ref, types):
         if "@" in ref:
@@ -166,6 +183,7 @@ class EntityResolver:
             found = self.domain(domain)
             if found is None:
                 problems.append("{0}: {1} is not a mail domain of the organization".format(address, domain))
+                self._assume("mail_domain", [domain])
             elif found.get("OwnershipVerificationStatus") != "VERIFIED":
                 problems.append("{0}: {1} is not verified yet".format(address, domain))
             holder = self.holder(address)

@@ -58,6 +58,10 @@ class RetentionPolicy(Resource):
     def read(self, ctx, desired):
         return ctx.api.get_default_retention_policy(ctx.organization_id)
 
+    calls = dict(
+        read=("GetDefaultRetentionPolicy",), create=("PutRetentionPolicy",), update=("PutRetentionPolicy",), delete=("DeleteRetentionPolicy",)
+    )
+
     def to_resource(self, ctx, raw):
         resource = super(RetentionPolicy, self).to_resource(ctx, raw)
         resource["folders"] = folders_from_api(raw.get("FolderConfigurations"))

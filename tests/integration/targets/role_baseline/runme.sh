@@ -6,6 +6,9 @@
 source ../setup_role_tests/lib.sh
 set -x
 
+# The Region of the Route 53 client (route53 takes no region option for it).
+export AWS_DEFAULT_REGION=us-east-1
+
 emulator reset
 
 # 1. The plan for a new organization: every task plans, nothing is written.

@@ -8,12 +8,27 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import contextlib
 import json
 
 import pytest
 
+from ansible.module_utils import basic
 from ansible.module_utils.common import warnings
-from ansible.module_utils.testing import patch_module_args
+
+try:
+    from ansible.module_utils.testing import patch_module_args
+except ImportError:  # ansible-core before 2.19, which the collection supports too (make compat)
+
+    @contextlib.contextmanager
+    def patch_module_args(args):
+        """Give the module ``args`` as its parameters, the way ansible-core 2.19's helper does."""
+        previous = basic._ANSIBLE_ARGS  # pylint: disable=protected-access
+        basic._ANSIBLE_ARGS = json.dumps({"ANSIBLE_MODULE_ARGS": args}).encode("utf-8")  # pylint: disable=protected-access
+        try:
+            yield
+        finally:
+            basic._ANSIBLE_ARGS = previous  # pylint: disable=protected-access
 
 pytest_plugins = ["workmail_emulator.pytest_plugin"]
 

@@ -187,6 +187,20 @@ def test_unknown_groups_and_nesting_loops_fail_the_entry(run_module, workmail_cl
     assert writes() == []
 
 
+def test_check_mode_plans_joining_a_group_an_earlier_task_creates(run_module, org):
+    args = company()
+    args["users"][1]["groups"] = ["all-staff", "Auditors"]
+
+    result = run_module(directory, args, check_mode=True)
+
+    assert not result.failed, result.get("msg")
+    assert "user 'omar' (users[1]): groups: 'Auditors' neither exists nor is listed in groups; check mode assumes an earlier task creates it" \
+        in result.warnings
+    joins = [(c["name"], c["group"]) for c in result["changes"] if c["kind"] == "membership"]
+    assert ("omar", "auditors") in joins or ("omar", "Auditors") in joins
+    assert writes() == []
+
+
 def test_exact_removes_unlisted_members_and_aliases(run_module, workmail_client, org):
     run_module(directory, company())
     args = company(state="exact")
