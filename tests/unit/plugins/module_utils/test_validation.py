@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from ansible.module_utils.common.validation import check_type_int
+
 from ansible_collections.mailops.workmail.plugins.module_utils import api
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import PATTERN_HINTS
@@ -147,11 +149,29 @@ SPEC = dict(
         (dict(users=[dict(name="li"), dict(name="omar", quota="big")]), ("users", "users[1].quota: must be a whole number; got 'big'")),
         # A secret is never repeated.
         (dict(password=["Corr3ct-Horse-Battery"]), ("password", "password: must be a string; got a list")),
-        (dict(quota="5", enabled="yes", name=42, members="li,omar", users=[dict(name="li", quota=2.0)]), None),
+        (dict(quota="5", enabled="yes", name=42, members="li,omar", users=[dict(name="li", quota=2)]), None),
     ],
 )
 def test_shape_problem_names_the_option_and_shows_the_shape(params, problem):
     assert shape_problem(SPEC, params) == problem
+
+
+def _ansible_takes_as_int(value):
+    try:
+        check_type_int(value)
+    except TypeError:
+        return False
+    return True
+
+
+def test_shape_problem_follows_the_running_ansible_on_whole_floats():
+    # ansible-core 2.18 takes 2.0 for a number option, 2.17 refuses it: the check says what the
+    # running Ansible would say, so a value it converts is never refused before it sees it.
+    problem = shape_problem(SPEC, dict(users=[dict(name="li", quota=2.0)]))
+    if _ansible_takes_as_int(2.0):
+        assert problem is None
+    else:
+        assert problem == ("users", "users[0].quota: must be a whole number; got 2.0")
 
 
 @pytest.mark.parametrize(
