@@ -28,6 +28,14 @@ def make_client(service, region="us-east-1"):
     return _session().client(service, region_name=region)
 
 
+@pytest.fixture(autouse=True)
+def still_clock(monkeypatch):
+    """The emulator clock moves only when a test advances it: the progress, 24-hour and 7-day assertions
+    stay exact however long a loaded machine takes between two calls."""
+    frozen = workmail_emulator.config.time.time()
+    monkeypatch.setattr(workmail_emulator.config, "time", types.SimpleNamespace(time=lambda: frozen))
+
+
 @pytest.fixture
 def target(workmail_client):
     """A bucket, a key and a role as the administrator guide describes them; the StartMailboxExportJob arguments."""
