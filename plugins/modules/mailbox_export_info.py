@@ -15,9 +15,9 @@ version_added: 0.2.0
 description:
   - Returns one mailbox export job by O(job_id), or every job WorkMail still lists (those started in the last 7
     days), in the shape M(mailops.workmail.mailbox_export) returns, with RV(summary) and a RV(msg) line of progress.
-  - With O(manifest), the jobs that M(mailops.workmail.mailbox_export) recorded there are merged in: WorkMail's state
+  - "With O(manifest), the jobs that M(mailops.workmail.mailbox_export) recorded there are merged in: WorkMail's state
     of a job wins, the manifest adds the jobs WorkMail has forgotten, the mailboxes' names and the exports' sizes. The
-    manifest is only read.
+    manifest is only read."
   - Starts, changes and writes nothing.
 author:
   - mailops.workmail maintainers (@mailops)
