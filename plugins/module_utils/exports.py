@@ -548,7 +548,7 @@ class MailboxExport:
         """How many jobs may start now: ``concurrency`` less the task's running jobs, and no more than
         the organization's limit leaves free besides the jobs of others (listed again when they fill it)."""
         ours = len(self.running())
-        if pending and ours + self.foreign_running >= MAX_CONCURRENCY:
+        if pending and self.foreign_running and ours + self.foreign_running >= MAX_CONCURRENCY:
             known = set(e.record.get("job_id") for e in self.exports if e.record)
             self.foreign_running = sum(1 for job in self.api.list_mailbox_export_jobs(self.ctx.organization_id)
                                        if job.get("State") == "RUNNING" and job.get("JobId") not in known)
