@@ -60,6 +60,12 @@ options:
   successor:
     description: The successor as given, for the report.
     type: str
+  exports:
+    description: RV(mailops.workmail.mailbox_export#module:exports) of the task that exported the leavers' mailboxes
+      (each entity given by user name).
+    type: list
+    elements: dict
+    default: []
 seealso:
   - plugin: mailops.workmail.offboarding_plan
     plugin_type: filter
@@ -106,6 +112,9 @@ _value:
         primary_email_moved:
           description: The former primary address the successor got, or null.
           type: str
+        exported_to:
+          description: Where its mailbox was exported, C(BUCKET/KEY) (V(planned) in check mode), or null when it was not.
+          type: str
         disabled:
           description: Whether its mailbox was disabled by this run.
           type: bool
@@ -141,7 +150,16 @@ def _not_found(leaver, successor):
     return "not found as a primary address (it is an alias of {0})".format(holder.get("name"))
 
 
-def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=None, disabled=None, moved_primary=None, deleted=None, successor=None):
+def _exported_to(exports, name):
+    """Where the mailbox of the user ``name`` was exported (or "planned"), or None."""
+    for export in exports or []:
+        if name and (export.get("entity") or "").lower() == name.lower() and export.get("state") in ("completed", "would_start"):
+            return export.get("s3_path") or "planned"
+    return None
+
+
+def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=None, disabled=None, moved_primary=None, deleted=None, successor=None,
+                       exports=None):
     if not isinstance(leavers, (list, tuple)):
         raise AnsibleFilterError("offboarding_report: expects the leavers list of offboarding_plan")
     people, lines = [], []
@@ -163,6 +181,7 @@ def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=No
             "aliases_removed": sorted(removed, key=str.lower),
             "aliases_moved_to": successor if (moved and successor) else None,
             "primary_email_moved": leaver.get("email") if primary else None,
+            "exported_to": _exported_to(exports, name),
             "disabled": any(r.get("changed") for r in _for(disabled, lid)),
             "deleted": any(r.get("changed") for r in _for(deleted, lid)),
         }
@@ -175,6 +194,8 @@ def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=No
             lines.append("{0}: {1}; nothing to do".format(entry["leaver"], _not_found(leaver, successor)))
             continue
         done = []
+        if entry["exported_to"] and entry["changed"]:
+            done.append("mailbox exported" + ("" if entry["exported_to"] == "planned" else " to " + entry["exported_to"]))
         if entry["groups_left"]:
             done.append("left " + ", ".join(entry["groups_left"]))
         if entry["aliases_removed"]:

@@ -387,3 +387,18 @@ class WorkMailAPI:
 
     def get_impersonation_role_effect(self, organization_id, role_id, target_user):
         return self.call("GetImpersonationRoleEffect", OrganizationId=organization_id, ImpersonationRoleId=role_id, TargetUser=target_user)
+
+    # -- mailbox export jobs ------------------------------------------------------------------------
+
+    def start_mailbox_export_job(self, organization_id, salt=(), **params):
+        """StartMailboxExportJob with a ClientToken derived from the request and ``salt`` (see
+        ``client_token``): a retry, or a later run resending the same start, gets the first job back."""
+        params = dict(params, OrganizationId=organization_id)
+        return self.call("StartMailboxExportJob", ClientToken=client_token("StartMailboxExportJob", params, *salt), **params)["JobId"]
+
+    def describe_mailbox_export_job(self, organization_id, job_id):
+        """The job, or None once the service has forgotten it (it lists and describes jobs of the last 7 days)."""
+        return self.find("DescribeMailboxExportJob", OrganizationId=organization_id, JobId=job_id)
+
+    def list_mailbox_export_jobs(self, organization_id):
+        return self.paginate("ListMailboxExportJobs", "Jobs", OrganizationId=organization_id)

@@ -169,6 +169,28 @@ class WorkMailModule:
 
         self.run(task)
 
+    def action(self, act):
+        """The whole of an action module, one that starts jobs rather than converging a resource:
+        ``act(ctx)`` returns (changed, result, diff, failure). With ``--diff`` the diff (before/after)
+        is added; with a ``failure`` message the task fails with it, the result (``changed``
+        included) kept."""
+
+        def task():
+            ctx = self.context()
+            changed, result, diff, failure = act(ctx)
+            for warning in ctx.warnings:
+                self.warn(warning)
+            if self.module._diff and diff is not None:
+                result["diff"] = diff
+            result[REPORT_KEY] = self.report()
+            if failure:
+                result.pop("msg", None)
+                self._keep_readable(failure)
+                self.module.fail_json(msg=failure, changed=changed, **result)
+            self.module.exit_json(changed=changed, **result)
+
+        self.run(task)
+
     def exit(self, changed, result, before=None, after=None, warnings=()):
         """Exit with ``result``; with ``--diff``, add before/after (which hold no secrets)."""
         for warning in warnings:

@@ -63,6 +63,12 @@ PATTERN_HINTS = {
     r"^m-[0-9a-f]{32}$": "be an organization ID: m- and 32 lowercase hexadecimal digits",
     r"arn:aws:kms:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}": "be a KMS key ARN such as "
     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    r"arn:aws:iam:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}": "be an IAM role ARN such as "
+    "arn:aws:iam::111122223333:role/workmail-export",
+    r"[A-Za-z0-9.-]+": "be an S3 bucket name such as example-corp-mail-exports (letters, digits, '.' and '-' only)",
+    r"[A-Za-z0-9!_.*'()/-]+": "be an S3 key prefix such as workmail/2026 (letters, digits and ! _ . * ' ( ) / - only)",
+    r"[A-Za-z0-9-]+": "be a job ID such as 9e3a0c4f-5b6d-4e7f-8a9b-0c1d2e3f4a5b (letters, digits and '-' only)",
+    r"[\S\s]*": "be text",
     r"arn:aws:workmail:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}": "be a WorkMail ARN such as "
     "arn:aws:workmail:us-east-1:111122223333:organization/m-0123456789abcdef0123456789abcdef",
 }

@@ -16,6 +16,7 @@ from ansible_collections.mailops.workmail.plugins.modules import access_control_
 from ansible_collections.mailops.workmail.plugins.modules import group
 from ansible_collections.mailops.workmail.plugins.modules import impersonation_role
 from ansible_collections.mailops.workmail.plugins.modules import mail_domain
+from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
 from ansible_collections.mailops.workmail.plugins.modules import organization
 from ansible_collections.mailops.workmail.plugins.modules import retention_policy
 from ansible_collections.mailops.workmail.plugins.modules import user
@@ -86,3 +87,11 @@ def test_baseline_variables_hold_the_module_options(variable, module, left_out, 
     options = role_options("baseline")[variable]["options"]
     assert set(options) == (set(module.ARGUMENT_SPEC) - set(left_out)) | set(added)
     assert_same_options(dict((k, v) for k, v in options.items() if k not in added), module.ARGUMENT_SPEC, variable)
+
+
+def test_offboarding_export_variables_are_mailbox_export_options():
+    options = role_options("offboarding")
+    prefix = "offboarding_export_"
+    exported = dict((name[len(prefix):], option) for name, option in options.items() if name.startswith(prefix))
+    assert set(exported) == set(["s3_bucket", "s3_prefix", "role_arn", "kms_key_arn", "manifest", "wait_timeout"])
+    assert_same_options(exported, mailbox_export.ARGUMENT_SPEC, "offboarding_export")

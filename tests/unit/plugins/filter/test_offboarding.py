@@ -134,3 +134,17 @@ def test_report_of_a_rerun_for_a_leaver_given_by_email_whose_address_was_release
 
     assert report["lines"] == ["alice@example.com: not found as a primary address (already offboarded, or never one); nothing to do"]
     assert report["people"][0]["changed"] is False
+
+
+def test_report_of_an_export_before_the_offboarding():
+    leaver = dict(ALICE, ref="alice", found=True, groups=[], alias_of=None)
+    exports = [{"entity": "alice", "state": "completed", "s3_path": "exports/offboarding/job-1.zip"},
+               {"entity": "bob", "state": "completed", "s3_path": "exports/offboarding/job-2.zip"}]
+    report = offboarding_report([leaver], disabled=[{"item": leaver, "changed": True}], exports=exports)
+    assert report["people"][0]["exported_to"] == "exports/offboarding/job-1.zip"
+    assert report["lines"] == [
+        "alice: mailbox exported to exports/offboarding/job-1.zip; mailbox disabled (WorkMail keeps it 30 days)"]
+
+    planned = offboarding_report([leaver], disabled=[{"item": leaver, "changed": True}], exports=[{"entity": "alice", "state": "would_start"}])
+    assert planned["lines"] == ["alice: mailbox exported; mailbox disabled (WorkMail keeps it 30 days)"]
+    assert offboarding_report([leaver], exports=[])["people"][0]["exported_to"] is None
