@@ -71,6 +71,10 @@ _value:
       description: The report, one line per mailbox.
       type: list
       elements: str
+    problems:
+      description: C(entity (reason)) for each mailbox not exported.
+      type: list
+      elements: str
 """
 
 from ansible.errors import AnsibleFilterError

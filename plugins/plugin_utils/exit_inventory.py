@@ -307,8 +307,9 @@ def export_report(exports, checks=(), expected=(), error=None):
 
     Returns ``mailboxes`` (entity, entity_id, state, s3_path, size, error for each export),
     ``not_exported`` (entity and reason for each mailbox without a complete export whose object is
-    in S3: a job that failed, did not end, whose object is missing, or no job at all) and ``lines``
-    (the report, one line per mailbox)."""
+    in S3: a job that failed, did not end, whose object is missing, or no job at all), ``lines``
+    (the report, one line per mailbox) and ``problems`` ("entity (reason)" for each mailbox not
+    exported)."""
     by_key = {}
     for check in checks or []:
         item = check.get("item") or {}
@@ -361,4 +362,5 @@ def export_report(exports, checks=(), expected=(), error=None):
     if error and not exports and not expected:
         not_exported.append({"entity": None, "reason": error})
         lines.append("NOT EXPORTED: {0}".format(error))
-    return {"mailboxes": mailboxes, "not_exported": not_exported, "lines": lines}
+    problems = ["{0} ({1})".format(item["entity"] or "every mailbox", item["reason"]) for item in not_exported]
+    return {"mailboxes": mailboxes, "not_exported": not_exported, "lines": lines, "problems": problems}
