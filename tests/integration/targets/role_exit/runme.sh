@@ -20,7 +20,7 @@ PREFIX="s3://integration-exit-exports/workmail-exports/integration-exit/"
 # 1. Check mode: reads only, writes no file, starts no export.
 emulator clear_calls
 playbook plan "${EXIT[@]}" --check --diff
-expect_output plan "Exit plan (check mode: nothing was written or exported) of integration-exit" \
+expect_output plan "Exit plan (check mode: nothing was written or exported) of integration-exit" "mailboxes: 2 to export" \
     "round trip: the files change nothing" "ana: would be exported" "ben: would be exported"
 emulator assert_no_writes
 test ! -e "$OUT"
