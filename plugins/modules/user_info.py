@@ -36,7 +36,7 @@ options:
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:ListUsers),
     C(workmail:DescribeUser), C(workmail:DescribeEntity), C(workmail:GetMailboxDetails), C(workmail:ListAliases)."
-  - Listing every user reads each one (three calls per enabled user: DescribeUser, GetMailboxDetails and ListAliases;
+  - Listing every user reads each one (three calls per enabled user, DescribeUser, GetMailboxDetails and ListAliases, and
     one per disabled user); filter where you can in large organizations.
 seealso:
   - module: mailops.workmail.user
