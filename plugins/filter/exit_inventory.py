@@ -14,7 +14,7 @@ author:
   - mailops.workmail maintainers (@mailops)
 description:
   - Takes an organization as the C(_info) modules return it and gives back the variables that describe it, to write as
-    variable files: those of the P(mailops.workmail.baseline#role) role, of the P(mailops.workmail.onboarding#role) role,
+    variable files of the P(mailops.workmail.baseline#role) role, of the P(mailops.workmail.onboarding#role) role,
     of a M(mailops.workmail.directory) task, and the DNS records each mail domain uses.
   - Applying those variables to the same organization changes nothing. Users and impersonation roles that rules name are
     written by name (a user missing from O(_input.users), or a name two roles share, stays an ID).

@@ -29,7 +29,7 @@ options:
   checks:
     description:
       - The results of M(amazon.aws.s3_object_info) run in a loop over the completed exports (the C(results) of the registered
-        loop: each has the export as C(item)).
+        loop, each with the export as C(item)).
     type: list
     elements: dict
     default: []
