@@ -22,7 +22,7 @@ description:
     Email Address [Required], Password [Required], Password Hash Function [UPLOAD ONLY], Org Unit Path [Required], and the
     optional columns). A user without a first name gets the display name there; Google needs a last name, which WorkMail
     does not, so fill in the rows that have none.
-  - No password is written (WorkMail never returns one): set them in the target service, or fill in the column before the
+  - No password is written (WorkMail never returns one). Set them in the target service, or fill in the column before the
     upload. Google Workspace asks each user to change the password at the first sign-in.
   - Lines end in CRLF, as the spreadsheet programs that edit these files write them.
 options:
