@@ -228,11 +228,11 @@ class Manifest:
 class Export:
     """One mailbox of the task and its export job."""
 
-    def __init__(self, entity, entity_id=None, enabled=True, kind="user"):
+    def __init__(self, entity, entity_id=None, enabled=True):
         self.entity = entity
         self.entity_id = entity_id
         self.enabled = enabled
-        self.kind = kind
+        """True, False (disabled) or None (deleted, known from the manifest only)."""
         self.record = None
         """The manifest record of the job this run follows or starts (None: none yet)."""
         self.before = None
@@ -383,8 +383,7 @@ class MailboxExport:
         if refs is None:
             users = [u for u in self.api.list_users(self.ctx.organization_id)
                      if u.get("State") == "ENABLED" and u.get("UserRole") != "SYSTEM_USER"]
-            return [Export(u["Name"], u["Id"], True, "resource" if u.get("UserRole") == "RESOURCE" else "user")
-                    for u in sorted(users, key=lambda u: u["Name"].lower())]
+            return [Export(u["Name"], u["Id"]) for u in sorted(users, key=lambda u: u["Name"].lower())]
         exports, seen = [], set()
         for ref in refs:
             export = self.find(ref)
@@ -400,7 +399,7 @@ class MailboxExport:
         if "@" in ref:
             hit = self.api.describe_entity(org, ref)
             if hit and hit.get("Type") == "RESOURCE":
-                return Export(ref, hit["EntityId"], True, "resource")
+                return Export(ref, hit["EntityId"])
             ref_id = hit["EntityId"] if hit and hit.get("Type") == "USER" else None
         else:
             ref_id = ref if validation.fits("DescribeUser", "UserId", ref) else None
@@ -411,7 +410,7 @@ class MailboxExport:
             if record is not None:
                 return Export(ref, record["entity_id"], None)
             return Export(ref)
-        return Export(ref, user["UserId"], user.get("State") == "ENABLED", "resource" if user.get("UserRole") == "RESOURCE" else "user")
+        return Export(ref, user["UserId"], user.get("State") == "ENABLED")
 
     def jobs_of(self, entity_id):
         """The jobs the service lists for a mailbox, newest first."""

@@ -128,3 +128,23 @@ emulator clear_calls
 playbook one-string offboard.yml --check -e '{"offboarding_users": "nobody", "offboarding_alias_successor": ""}'
 expect_output one-string "$NOBODY_LINE"
 emulator assert_no_writes
+
+# 7. kim leaves with her mailbox exported first (offboarding_export): the plan says so and
+# starts nothing, the run exports then disables, the rerun changes nothing and exports nothing.
+EXPORT_VARS="$LOGS/export-vars.json"
+playbook export-setup export-setup.yml -e export_vars_file="$EXPORT_VARS"
+KIM_DISABLED="; mailbox disabled (WorkMail keeps it 30 days)"
+emulator clear_calls
+playbook kim-plan offboard.yml --check --diff -e @"$EXPORT_VARS"
+expect_changed kim-plan some
+expect_output kim-plan "kim: mailbox exported$KIM_DISABLED"
+emulator assert_no_writes
+playbook kim offboard.yml -e @"$EXPORT_VARS"
+expect_output kim "kim: mailbox exported to integration-offboarding-exports/offboarding/" "$KIM_DISABLED"
+playbook verify-kim verify-export.yml -e export_vars_file="$EXPORT_VARS"
+emulator clear_calls
+playbook kim-again offboard.yml -e @"$EXPORT_VARS"
+expect_changed kim-again 0
+expect_output kim-again "kim: unchanged (already offboarded)"
+emulator assert_no_writes
+playbook export-restore export-setup.yml -e export_restore=true

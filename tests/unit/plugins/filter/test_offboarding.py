@@ -121,8 +121,8 @@ def test_report_of_a_rerun_for_a_leaver_given_by_email_whose_address_moved(succe
     assert report["lines"] == [line]
     assert report["people"] == [
         {
-            "leaver": "alice@example.com", "name": None, "found": False, "groups_left": [], "aliases_removed": [], "aliases_moved_to": None,
-            "primary_email_moved": None, "disabled": False, "deleted": False, "changed": False,
+            "leaver": "alice@example.com", "name": None, "found": False, "exported_to": None, "groups_left": [], "aliases_removed": [],
+            "aliases_moved_to": None, "primary_email_moved": None, "disabled": False, "deleted": False, "changed": False,
         }
     ]
 

@@ -176,7 +176,8 @@ def test_apply_exports_each_mailbox_records_it_and_a_rerun_starts_nothing(run_mo
     assert dict((k, record[0][k]) for k in ("organization_id", "entity_id", "job_id", "state", "s3_bucket", "s3_prefix", "s3_path", "size")) == dict(
         organization_id=workmail_org, entity_id=people["jdoe"], job_id=jdoe["job_id"], state="completed", s3_bucket=BUCKET, s3_prefix=PREFIX,
         s3_path=jdoe["s3_path"], size=size)
-    assert record[0]["start_time"] == jdoe["start_time"] and record[0]["end_time"] == jdoe["end_time"] is not None
+    assert jdoe["end_time"] is not None
+    assert (record[0]["start_time"], record[0]["end_time"]) == (jdoe["start_time"], jdoe["end_time"])
 
     workmail_emulator.clear_calls()
     again = run_module(mailbox_export, task(target, manifest, entities=["jdoe", "ann@" + DOMAIN]), check_mode=True)
@@ -479,3 +480,19 @@ def test_info_lists_the_jobs_merged_with_the_manifest(run_module, people, target
 
     none = run_module(mailbox_export_info, dict(organization="example-corp", job_id="no-such-job"))
     assert none["exports"] == [] and none["msg"] == "0 of 0 done, 100%"
+
+
+def test_the_plan_reports_every_action_the_apply_calls(run_module, people, target, manifest):
+    args = task(target, manifest, entities=["jdoe", "ann@" + DOMAIN])
+    plan = run_module(mailbox_export, args, check_mode=True)["_workmail"]
+    planned_calls = set("workmail:" + c["operation"] for c in workmail_emulator.calls())
+    workmail_emulator.clear_calls()
+
+    report = run_module(mailbox_export, args)["_workmail"]
+
+    applied_calls = set("workmail:" + c["operation"] for c in workmail_emulator.calls())
+    assert set(plan["actions"]) >= planned_calls
+    assert set(report["actions"]) == applied_calls
+    assert set(plan["actions"]) >= set(report["actions"])
+    assert plan["changes"] == report["changes"] == [dict(type="mailbox_export", name="jdoe", action="create"),
+                                                    dict(type="mailbox_export", name="ann@" + DOMAIN, action="create")]
