@@ -396,6 +396,14 @@ class Resource:
         secret = set(f.option for f in self.fields if f.write_only)
         return dict((k, v) for k, v in resource.items() if k not in secret)
 
+    def as_options(self, resource):
+        """``resource`` (normalised) in the shape its module takes, to feed back: the options the user
+        can set and that are set; read-only fields (IDs, states, dates) and write-only ones (secrets)
+        never. What an inventory writes, so that applying it again changes nothing."""
+        return dict(
+            (f.option, resource[f.option]) for f in self.fields if not f.read_only and not f.write_only and resource.get(f.option) is not None
+        )
+
 
 class Plan:
     """What reconciling one resource will do, decided before any write.

@@ -98,6 +98,18 @@ class Entity(Resource):
         resource["enabled"] = raw.get("State") == "ENABLED"
         return resource
 
+    def add_aliases(self, ctx, resources):
+        """Give each of ``resources`` (normalised entities) its ``aliases``, sorted, as the alias module
+        takes them: one ListAliases call per enabled entity; a disabled one holds no address, so none."""
+        if ctx.organization_id is None:
+            ctx.plan_calls(("ListAliases",))
+        for resource in resources:
+            if resource.get("enabled") and resource.get("id"):
+                resource["aliases"] = sorted(ctx.api.list_aliases(ctx.organization_id, resource["id"]), key=lambda a: a.casefold())
+            else:
+                resource["aliases"] = []
+        return resources
+
     def adopt(self, ctx, desired, error):
         if self.read(ctx, desired) is None:
             # The name may be taken by the other kind of entity, which no wait will change.

@@ -125,6 +125,23 @@ class RetentionPolicy(Resource):
         ctx.api.put_retention_policy(ctx.organization_id, **params)
 
 
+def describe_policy(ctx):
+    """The organization's retention policy in the shape the retention_policy module takes (name,
+    description when set, folders; a folder whose action is none has no period), or {} when it has
+    none. Feeding it back to the module changes nothing."""
+    if ctx.organization_id is None:
+        ctx.plan_calls(RETENTION_POLICY.calls["read"])
+        return {}
+    raw = RETENTION_POLICY.read(ctx, {})
+    if not raw:
+        return {}
+    policy = RETENTION_POLICY.as_options(RETENTION_POLICY.to_resource(ctx, raw))
+    policy["folders"] = dict(
+        (folder, dict((k, v) for k, v in configuration.items() if v is not None)) for folder, configuration in policy.get("folders", {}).items()
+    )
+    return policy
+
+
 def _require_name(desired):
     if not desired.get("name"):
         raise ParameterError("name", "is required to create the retention policy")

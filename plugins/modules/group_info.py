@@ -39,7 +39,9 @@ options:
     default: false
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:ListGroups),
-    C(workmail:DescribeGroup), C(workmail:DescribeEntity), C(workmail:ListGroupMembers) (with O(include_members))."
+    C(workmail:DescribeGroup), C(workmail:DescribeEntity), C(workmail:ListAliases), C(workmail:ListGroupMembers) (with O(include_members))."
+  - Listing every group reads each one (two calls per enabled group, DescribeGroup and ListAliases, and one per disabled group;
+    one more per group with O(include_members)); filter where you can in large organizations.
 seealso:
   - module: mailops.workmail.group
   - module: mailops.workmail.group_membership
@@ -96,6 +98,13 @@ groups:
     disabled_date:
       description: When the group was last disabled (ISO 8601).
       type: str
+    aliases:
+      description:
+        - The group's aliases (its other addresses, not C(email)), sorted, as M(mailops.workmail.alias) takes them.
+        - Empty for a disabled group, which holds no address. Read with one C(ListAliases) call per enabled group returned.
+      type: list
+      elements: str
+      sample: [accounts@example.com]
     members:
       description: The direct members (users and groups).
       returned: when O(include_members=true)
@@ -120,7 +129,7 @@ def main():
     params = module.params
 
     def gather(ctx):
-        groups = GROUP.find_all(ctx, params["name"], params["email"], params["id"])
+        groups = GROUP.add_aliases(ctx, GROUP.find_all(ctx, params["name"], params["email"], params["id"]))
         if params["include_members"]:
             for group in groups:
                 group["members"] = GROUP.members(ctx, group["id"])

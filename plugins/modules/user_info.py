@@ -35,8 +35,9 @@ options:
     type: str
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:ListUsers),
-    C(workmail:DescribeUser), C(workmail:DescribeEntity), C(workmail:GetMailboxDetails)."
-  - Listing every user reads each one (two calls per enabled user); filter where you can in large organizations.
+    C(workmail:DescribeUser), C(workmail:DescribeEntity), C(workmail:GetMailboxDetails), C(workmail:ListAliases)."
+  - Listing every user reads each one (three calls per enabled user, DescribeUser, GetMailboxDetails and ListAliases, and
+    one per disabled user); filter where you can in large organizations.
 seealso:
   - module: mailops.workmail.user
 extends_documentation_fragment:
@@ -150,7 +151,14 @@ users:
       type: str
     disabled_date:
       description: When the user was last disabled (ISO 8601).
-      type: str"""
+      type: str
+    aliases:
+      description:
+        - The user's aliases (its other addresses, not C(email)), sorted, as M(mailops.workmail.alias) takes them.
+        - Empty for a disabled user, which holds no address. Read with one C(ListAliases) call per enabled user returned.
+      type: list
+      elements: str
+      sample: [jane@example.com, j.doe@example.com]"""
 
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import USER
 from ansible_collections.mailops.workmail.plugins.module_utils.module import WorkMailModule
@@ -164,7 +172,7 @@ ARGUMENT_SPEC = dict(
 
 def main():
     module = WorkMailModule(argument_spec=ARGUMENT_SPEC, mutually_exclusive=[["name", "email", "id"]])
-    module.info("users", lambda ctx: USER.find_all(ctx, module.params["name"], module.params["email"], module.params["id"]))
+    module.info("users", lambda ctx: USER.add_aliases(ctx, USER.find_all(ctx, module.params["name"], module.params["email"], module.params["id"])))
 
 
 if __name__ == "__main__":

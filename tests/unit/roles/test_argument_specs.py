@@ -15,6 +15,7 @@ import yaml
 from ansible_collections.mailops.workmail.plugins.modules import access_control_rule
 from ansible_collections.mailops.workmail.plugins.modules import group
 from ansible_collections.mailops.workmail.plugins.modules import impersonation_role
+from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
 from ansible_collections.mailops.workmail.plugins.modules import mail_domain
 from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
 from ansible_collections.mailops.workmail.plugins.modules import organization
@@ -49,7 +50,7 @@ def assert_same_options(role_spec, module_spec, path):
             assert_same_options(option["options"], sub, path + "." + name)
 
 
-@pytest.mark.parametrize("role", ["baseline", "onboarding", "offboarding"])
+@pytest.mark.parametrize("role", ["baseline", "onboarding", "offboarding", "exit"])
 def test_every_variable_is_prefixed_described_and_defaulted(role):
     options = role_options(role)
     defaults = role_defaults(role)
@@ -95,3 +96,17 @@ def test_offboarding_export_variables_are_mailbox_export_options():
     exported = dict((name[len(prefix):], option) for name, option in options.items() if name.startswith(prefix))
     assert set(exported) == set(["s3_bucket", "s3_prefix", "role_arn", "kms_key_arn", "manifest", "wait_timeout"])
     assert_same_options(exported, mailbox_export.ARGUMENT_SPEC, "offboarding_export")
+
+
+def test_exit_export_options_are_the_mailbox_export_module_options():
+    """The exit role hands its export options to mailbox_export: the same types, and the same
+    default concurrency."""
+    options = role_options("exit")
+    for variable, module_option in (("exit_s3_bucket", "s3_bucket"), ("exit_s3_prefix", "s3_prefix"), ("exit_role_arn", "role_arn"),
+                                    ("exit_kms_key_arn", "kms_key_arn"), ("exit_entities", "entities"),
+                                    ("exit_export_concurrency", "concurrency"), ("exit_export_wait_timeout", "wait_timeout"),
+                                    ("exit_export_force", "force")):
+        spec = mailbox_export.ARGUMENT_SPEC[module_option]
+        assert options[variable]["type"] == spec.get("type", "str"), variable
+        assert options[variable].get("elements") == spec.get("elements"), variable
+    assert options["exit_export_concurrency"]["default"] == mailbox_export.ARGUMENT_SPEC["concurrency"]["default"]

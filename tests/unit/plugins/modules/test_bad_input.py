@@ -43,6 +43,7 @@ BASE = {
     "organization": dict(alias="neworg"),
     "organization_info": dict(),
     "retention_policy": dict(name="keep-mail", folders=dict(deleted_items=dict(action="delete", period=30))),
+    "retention_policy_info": dict(),
     "user": dict(name="newbie", email="newbie@example.com"),
     "user_info": dict(),
 }
@@ -74,6 +75,13 @@ USER_KEYS = (
     "name, email, enabled, display_name, first_name, last_name, initials, telephone, street, job_title, city, company, zip_code, "
     "department, country, office, hidden_from_global_address_list, role, identity_provider_user_id, password, update_password, "
     "mailbox_quota, groups and aliases (name is required)"
+)
+# The module reads; it takes nothing but the organization and the connection. (In process the module is named
+# after the file that runs it, basic.py.)
+RETENTION_INFO_UNSUPPORTED = (
+    "Unsupported parameters for (basic.py) module: {0}. Supported parameters include: access_key, aws_ca_bundle, aws_config, "
+    "debug_botocore_endpoint_logs, endpoint_url, organization, profile, region, secret_key, session_token, validate_certs "
+    "(aws_access_key, aws_access_key_id, aws_endpoint_url, aws_profile, aws_region, aws_secret_access_key, aws_secret_key, aws_session_token)."
 )
 RULE_KEYS = "name, effect, description, target_users and not_target_users (name and effect are required)"
 
@@ -504,6 +512,21 @@ bad("directory_info", "unknown organization ID", dict(organization="m-" + "0" * 
 bad("directory_info", "organization empty", dict(organization=""), "organization: no live organization has the ID or alias '' in this account and region")
 bad("directory_info", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
 bad("directory_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+bad("retention_policy_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("retention_policy_info", "unknown organization ID", dict(organization="m-" + "0" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("0" * 32))
+bad("retention_policy_info", "organization empty", dict(organization=""),
+    "organization: no live organization has the ID or alias '' in this account and region")
+bad("retention_policy_info", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+bad("retention_policy_info", "organization a dictionary", dict(organization=dict(alias="example-corp")),
+    "organization: must be a string; got a dictionary")
+bad("retention_policy_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+bad("retention_policy_info", "organization in upper case letters of an ID", dict(organization="m-" + "A" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("A" * 32))
+bad("retention_policy_info", "name given", dict(name="keep-mail"), RETENTION_INFO_UNSUPPORTED.format("name"))
+bad("retention_policy_info", "folders given", dict(folders=dict(inbox=dict(action="none"))), RETENTION_INFO_UNSUPPORTED.format("folders"))
+bad("retention_policy_info", "state given", dict(state="absent"), RETENTION_INFO_UNSUPPORTED.format("state"))
 
 
 # -- running the matrix ---------------------------------------------------------------------------

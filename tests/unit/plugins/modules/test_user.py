@@ -301,7 +301,24 @@ def test_user_info_returns_the_module_shape(run_module, workmail_client, org):
     by_id = run_module(user_info, dict(organization="example-corp", id=created["user"]["id"]))
     nobody = run_module(user_info, dict(organization="example-corp", name="nobody"))
 
-    assert everyone["users"] == [created["user"]]
-    assert by_email["users"] == by_id["users"] == [created["user"]]
+    # The user as the user module returns it, with its aliases (it has none).
+    assert everyone["users"] == [dict(created["user"], aliases=[])]
+    assert by_email["users"] == by_id["users"] == [dict(created["user"], aliases=[])]
     assert nobody["users"] == []
     assert everyone["changed"] is False
+
+
+def test_user_info_returns_the_aliases_with_one_call_per_enabled_user(run_module, workmail_client, org):
+    created = run_module(user, jane())
+    workmail_client.create_alias(OrganizationId=org, EntityId=created["user"]["id"], Alias="jane@example.com")
+    workmail_client.create_alias(OrganizationId=org, EntityId=created["user"]["id"], Alias="Doe@example.com")
+    run_module(user, dict(organization="example-corp", name="off", enabled=False))
+    workmail_emulator.clear_calls()
+
+    everyone = run_module(user_info, dict(organization="example-corp"))
+
+    by_name = dict((u["name"], u) for u in everyone["users"])
+    assert by_name["jdoe"]["aliases"] == ["Doe@example.com", "jane@example.com"]
+    assert by_name["off"]["aliases"] == []
+    listed = [c for c in workmail_emulator.calls() if c["operation"] == "ListAliases"]
+    assert [c["request"]["EntityId"] for c in listed] == [created["user"]["id"]]
