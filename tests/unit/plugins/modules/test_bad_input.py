@@ -42,6 +42,8 @@ BASE = {
     "mail_domain_info": dict(),
     "organization": dict(alias="neworg"),
     "organization_info": dict(),
+    "resource": dict(name="newroom", type="room", email="newroom@example.com"),
+    "resource_info": dict(),
     "retention_policy": dict(name="keep-mail", folders=dict(deleted_items=dict(action="delete", period=30))),
     "user": dict(name="newbie", email="newbie@example.com"),
     "user_info": dict(),
@@ -497,6 +499,47 @@ bad("directory_info", "workers zero", dict(workers=0), "workers: must be 1 or mo
 bad("directory_info", "workers negative", dict(workers=-3), "workers: must be 1 or more, got -3")
 bad("directory_info", "workers a word", dict(workers="many"), "workers: must be a whole number; got 'many'")
 bad("directory_info", "workers a fraction", dict(workers=1.5), "workers: must be a whole number; got 1.5")
+# -- resource -------------------------------------------------------------------------------------
+
+bad("resource", "name too long", dict(name="r" * 21), "name: must have at most 20 characters")
+bad("resource", "name with a space", dict(name="board room"), "name: 'board room' is not valid: " + USER_NAME_HINT)
+bad("resource", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("resource", "type unknown", dict(type="desk"), "value of type must be one of: room, equipment, got: desk")
+bad("resource", "type missing on create", dict(type=OMIT), "type: is required to create the resource 'newroom' (room or equipment)")
+bad("resource", "description too long", dict(description="d" * 65), "description: must have at most 64 characters")
+bad("resource", "email malformed", dict(email="not-an-address"), "email: 'not-an-address' is not valid: " + EMAIL_HINT)
+bad("resource", "enabled without email", dict(email=OMIT), "email: is required to enable the resource 'newroom'")
+bad("resource", "email held by a user", dict(email="jdoe@example.com"), "email: jdoe@example.com is already used by user 'jdoe'")
+bad("resource", "email on a pending domain", dict(email="newroom@pending.example.com"),
+    "email: newroom@pending.example.com: pending.example.com is not verified yet")
+bad("resource", "booking_options a list", dict(booking_options=["auto_accept_requests"]),
+    "booking_options: must be a dictionary with the keys auto_accept_requests, auto_decline_recurring_requests and "
+    "auto_decline_conflicting_requests, for example {auto_accept_requests: ...}; got a list")
+bad("resource", "booking option unknown", dict(booking_options=dict(auto_accept=True)),
+    "Unsupported parameters for (basic.py) module: booking_options.auto_accept. Supported parameters include: auto_accept_requests, "
+    "auto_decline_conflicting_requests, auto_decline_recurring_requests.")
+bad("resource", "booking option a word", dict(booking_options=dict(auto_accept_requests="maybe")),
+    "booking_options.auto_accept_requests: must be true or false; got 'maybe'")
+bad("resource", "manual booking without a delegate", dict(booking_options=dict(auto_accept_requests=False)),
+    "booking_options: auto_accept_requests: false needs a delegate to answer requests, and 'newroom' has none; "
+    "add one with mailops.workmail.resource_delegate first")
+bad("resource", "name of a user", dict(name="jdoe", email="room@example.com"),
+    "name: 'jdoe' is the name of a user; names are unique among users, groups and resources")
+bad("resource", "name of a group", dict(name="finance", enabled=False), "name: 'finance' is the name of a group; names are unique among users, groups and resources")
+bad("resource", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("resource", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
+
+bad("resource_info", "name too long", dict(name="r" * 21), "name: must have at most 20 characters")
+bad("resource_info", "name with a space", dict(name="board room"), "name: 'board room' is not valid: " + USER_NAME_HINT)
+bad("resource_info", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("resource_info", "email malformed", dict(email="boardroom"), "email: 'boardroom' is not valid: " + EMAIL_HINT)
+bad("resource_info", "id too short", dict(id="r-1"), "id: must have at least 12 characters")
+bad("resource_info", "name and email", dict(name="boardroom", email="boardroom@example.com"), "parameters are mutually exclusive: name|email|id")
+bad("resource_info", "include_delegates a word", dict(include_delegates="maybe"), "include_delegates: must be true or false; got 'maybe'")
+bad("resource_info", "name a list", dict(name=["boardroom"]), "name: must be a string; got a list")
+bad("resource_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("resource_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
 bad("directory_info", "workers a boolean", dict(workers=True), "workers: must be a whole number; got true or false")
 bad("directory_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
 bad("directory_info", "unknown organization ID", dict(organization="m-" + "0" * 32),
