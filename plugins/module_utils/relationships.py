@@ -3,9 +3,10 @@
 # Copyright: Contributors to the mailops.workmail project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""The two relationships: group members and entity aliases.
+"""The relationships: group members, entity aliases, resource delegates and mailbox permissions.
 
-Each has one owner (group_membership, alias) and the one list grammar of ``lists``:
+Each has one owner (group_membership, alias, resource_delegate, mailbox_permission) and the one
+list grammar of ``lists``:
 present / absent / exact. Everything is resolved and checked before the first write, so a bad
 name or a taken address fails with nothing half done. In check mode, entities an earlier task
 would create are planned as placeholders instead of failing.
@@ -19,6 +20,7 @@ from collections import namedtuple
 
 from ansible_collections.mailops.workmail.plugins.module_utils import lists
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import GROUP
+from ansible_collections.mailops.workmail.plugins.module_utils.entities import RESOURCE
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
 from ansible_collections.mailops.workmail.plugins.module_utils.resolve import refuse_empty
 from ansible_collections.mailops.workmail.plugins.module_utils.validation import check
@@ -217,3 +219,54 @@ def _check_addresses(ctx, entity, addresses):
         problems.append("{0!r} is disabled; enable it before adding aliases".format(entity["name"]))
     problems.extend(ctx.address_problems(addresses, entity["id"]))
     ctx.refuse("aliases", problems)
+
+
+def _known_by(entities):
+    """{key: entity} for every ID, name and address of ``entities`` (case-insensitive keys)."""
+    return dict((key.lower(), entity) for entity in entities for key in (entity["id"], entity["name"], entity.get("email")) if key)
+
+
+def reconcile_delegates(ctx, resource_ref, delegates, mode):
+    """Make ``delegates`` (users or groups) the delegates of the resource ``resource_ref`` as ``mode`` says.
+
+    Returns a Change whose result is a dict: resource (id, name, email), delegates (names
+    afterwards), added and removed (names).
+    """
+    if not (resource_ref or "").strip():
+        raise ParameterError("resource", "is empty; give a resource by name, email address or ID")
+    refuse_empty("delegates", delegates)
+    resources, missing = ctx.resolver.resolve_all([resource_ref], "resource", types=("RESOURCE",), planning=ctx.check_mode)
+    resource = resources[0]
+    if resource["id"]:
+        current = RESOURCE.delegates(ctx, resource["id"])
+    else:
+        current = []
+        ctx.plan_calls(("ListResourceDelegates",))
+    # Delegates already there are known by name, address and ID from the listing: only look up the others.
+    listed = _known_by(current)
+    looked_up, missing_delegates = ctx.resolver.resolve_all([d for d in delegates if d.lower() not in listed], "delegates", planning=ctx.check_mode)
+    wanted = [listed[d.lower()] for d in delegates if d.lower() in listed] + looked_up
+    if missing or missing_delegates:
+        ctx.warnings.append("Not found, assumed to be created by an earlier task: {0}".format(", ".join(missing + missing_delegates)))
+    to_add, to_remove = lists.plan(current, wanted, mode, key=_entity_key)
+
+    label = resource["name"]
+    for delegate in to_add:
+        ctx.changed("resource_delegate", "{0} for {1}".format(delegate["name"], label), "create")
+    for delegate in to_remove:
+        ctx.changed("resource_delegate", "{0} for {1}".format(delegate["name"], label), "delete")
+    if ctx.check_mode:
+        ctx.plan_calls((["DisassociateDelegateFromResource"] if to_remove else []) + (["AssociateDelegateToResource"] if to_add else []))
+    else:
+        for delegate in to_remove:
+            ctx.api.disassociate_delegate_from_resource(ctx.organization_id, resource["id"], delegate["id"])
+        for delegate in to_add:
+            ctx.api.associate_delegate_to_resource(ctx.organization_id, resource["id"], delegate["id"])
+    after = lists.apply_plan(current, to_add, to_remove, key=_entity_key)
+    result = {
+        "resource": {"id": resource["id"], "name": resource["name"], "email": resource.get("email")},
+        "delegates": _names(after),
+        "added": _names(to_add),
+        "removed": _names(to_remove),
+    }
+    return Change(bool(to_add or to_remove), result, {"delegates": _names(current)}, {"delegates": result["delegates"]})

@@ -43,6 +43,7 @@ BASE = {
     "organization": dict(alias="neworg"),
     "organization_info": dict(),
     "resource": dict(name="newroom", type="room", email="newroom@example.com"),
+    "resource_delegate": dict(resource="boardroom", delegates=["jdoe"]),
     "resource_info": dict(),
     "retention_policy": dict(name="keep-mail", folders=dict(deleted_items=dict(action="delete", period=30))),
     "user": dict(name="newbie", email="newbie@example.com"),
@@ -529,6 +530,19 @@ bad("resource", "name of a group", dict(name="finance", enabled=False), "name: '
 bad("resource", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
 bad("resource", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
 
+bad("resource_delegate", "unknown delegate", dict(delegates=["jdoe", "ghost"]), "delegates: not found in organization 'example-corp': ghost")
+bad("resource_delegate", "unknown resource", dict(resource="nowhere"), "resource: not found in organization 'example-corp': nowhere")
+bad("resource_delegate", "a user as the resource", dict(resource="jdoe"), "resource: not found in organization 'example-corp': jdoe")
+bad("resource_delegate", "a resource as a delegate", dict(delegates=["boardroom"]), "delegates: not found in organization 'example-corp': boardroom")
+bad("resource_delegate", "empty resource", dict(resource=""), "resource: is empty; give a resource by name, email address or ID")
+bad("resource_delegate", "empty delegate", dict(delegates=["jdoe", ""]), "delegates: holds an empty entry; give each user or group by name, email address or ID")
+bad("resource_delegate", "delegate too long", dict(delegates=["j" * 300]), "delegates: must have at most 256 characters")
+bad("resource_delegate", "delegate a dictionary", dict(delegates=[dict(name="jdoe")]), "delegates[0]: must be a string; got a dictionary")
+bad("resource_delegate", "delegates a dictionary", dict(delegates=dict(jdoe=True)), "delegates: must be a list; got a dictionary")
+bad("resource_delegate", "state unknown", dict(state="replace"), "value of state must be one of: present, absent, exact, got: replace")
+bad("resource_delegate", "delegates missing", dict(delegates=OMIT), "missing required arguments: delegates")
+bad("resource_delegate", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
 bad("resource_info", "name too long", dict(name="r" * 21), "name: must have at most 20 characters")
 bad("resource_info", "name with a space", dict(name="board room"), "name: 'board room' is not valid: " + USER_NAME_HINT)
 bad("resource_info", "name empty", dict(name=""), "name: must have at least 1 character")
@@ -555,7 +569,7 @@ bad("directory_info", "organization missing", dict(organization=OMIT), "missing 
 def seed(workmail_client, workmail_org):
     """example-corp with the verified domain example.com and pending.example.com (verification
     delayed), users jdoe and omar (enabled) and li (disabled), groups finance and staff (which holds
-    finance), the impersonation role auditors and two roles named twins."""
+    finance), the room boardroom (enabled), the impersonation role auditors and two roles named twins."""
     client, org = workmail_client, workmail_org
     client.register_mail_domain(OrganizationId=org, DomainName="example.com")
     workmail_emulator.configure(domain_verification_delay=3600)
@@ -570,6 +584,8 @@ def seed(workmail_client, workmail_org):
         groups[name] = client.create_group(OrganizationId=org, Name=name)["GroupId"]
         client.register_to_work_mail(OrganizationId=org, EntityId=groups[name], Email=name + "@example.com")
     client.associate_member_to_group(OrganizationId=org, GroupId=groups["staff"], MemberId=groups["finance"])
+    room = client.create_resource(OrganizationId=org, Name="boardroom", Type="ROOM")["ResourceId"]
+    client.register_to_work_mail(OrganizationId=org, EntityId=room, Email="boardroom@example.com")
     client.create_impersonation_role(OrganizationId=org, Name="auditors", Type="READ_ONLY", Rules=[])
     for token in ("first", "second"):
         client.create_impersonation_role(OrganizationId=org, Name="twins", Type="READ_ONLY", Rules=[], ClientToken=token)

@@ -27,6 +27,7 @@ from ansible_collections.mailops.workmail.plugins.modules import impersonation_r
 from ansible_collections.mailops.workmail.plugins.modules import mail_domain
 from ansible_collections.mailops.workmail.plugins.modules import organization
 from ansible_collections.mailops.workmail.plugins.modules import resource
+from ansible_collections.mailops.workmail.plugins.modules import resource_delegate
 from ansible_collections.mailops.workmail.plugins.modules import retention_policy
 from ansible_collections.mailops.workmail.plugins.modules import user
 from ansible_collections.mailops.workmail.plugins.modules import user_info
@@ -70,6 +71,11 @@ SCENARIOS = {
     "resource update": (resource, [(resource, ROOM)], dict(ROOM, type="equipment", description="")),
     "resource disable": (resource, [(resource, ROOM)], dict(ROOM, enabled=False)),
     "resource delete": (resource, [(resource, ROOM)], dict(organization=ORG, name="boardroom", state="absent")),
+    "resource delegate": (resource_delegate, [(user, JDOE), (group, FINANCE), (resource, ROOM)],
+                          dict(organization=ORG, resource="boardroom@example.com", delegates=["jdoe", "finance"])),
+    "resource delegate exact": (resource_delegate, [(user, JDOE), (resource, ROOM),
+                                                    (resource_delegate, dict(organization=ORG, resource="boardroom", delegates=["jdoe"]))],
+                                dict(organization=ORG, resource="boardroom", delegates=[], state="exact")),
     "alias": (alias, [(user, JDOE)], dict(organization=ORG, entity="jdoe@example.com", aliases=["jane@example.com"])),
     "mail domain default": (mail_domain, [], dict(organization=ORG, name="corp.example.org", default=True, wait_for_verification=True)),
     "mail domain delete": (mail_domain, [(mail_domain, dict(organization=ORG, name="old.example.org"))],
