@@ -270,3 +270,150 @@ def reconcile_delegates(ctx, resource_ref, delegates, mode):
         "removed": _names(to_remove),
     }
     return Change(bool(to_add or to_remove), result, {"delegates": _names(current)}, {"delegates": result["delegates"]})
+
+
+MAILBOX_TYPES = ("USER", "GROUP", "RESOURCE")
+PERMISSIONS = ("full_access", "send_as", "send_on_behalf")
+"""The mailbox permissions, in the order the service lists them."""
+
+
+def _permissions(values):
+    """``values`` as the module gives permissions: lower case, once each, in the service's order."""
+    values = set(value.lower() for value in values)
+    return [permission for permission in PERMISSIONS if permission in values]
+
+
+def mailbox_grants(ctx, owner_id):
+    """The grants on the mailbox of ``owner_id``: {grantee (an entity as the resolver gives it),
+    permissions}, in the order the service lists them."""
+    grants = []
+    for permission in ctx.api.list_mailbox_permissions(ctx.organization_id, owner_id):
+        grantee = ctx.resolver.resolve(permission["GranteeId"], types=MAILBOX_TYPES) or {
+            "id": permission["GranteeId"], "name": permission["GranteeId"], "email": None,
+            "type": (permission.get("GranteeType") or "").lower(), "enabled": None,
+        }
+        grants.append({"grantee": grantee, "permissions": _permissions(permission.get("PermissionValues") or [])})
+    return grants
+
+
+def _grant_list(grants):
+    """Grants as the module takes them, by grantee name."""
+    return sorted(({"grantee": grant["grantee"]["name"], "permissions": list(grant["permissions"])} for grant in grants if grant["permissions"]),
+                  key=lambda grant: grant["grantee"].lower())
+
+
+def check_grants(grants, mode):
+    """Refuse, naming the item, a grant whose permissions can't do what ``mode`` says."""
+    for index, grant in enumerate(grants):
+        if not (grant.get("grantee") or "").strip():
+            raise ParameterError("grants[{0}].grantee".format(index), "is empty; give a user, group or resource by name, email address or ID")
+        if mode != "absent" and not grant.get("permissions"):
+            raise ParameterError(
+                "grants[{0}].permissions".format(index),
+                "is empty; give at least one of {0} (state=absent removes permissions)".format(", ".join(PERMISSIONS)),
+            )
+
+
+def reconcile_mailbox_permissions(ctx, entity_ref, grants, mode):
+    """Make ``grants`` ({grantee, permissions} each) the permissions on the mailbox of the user, group
+    or resource ``entity_ref`` as ``mode`` says: ``present`` adds the listed permissions, ``absent``
+    removes them (all of the grantee's when a grant lists none), ``exact`` makes every grantee's
+    permissions exactly the listed ones and removes those of grantees not listed.
+
+    Returns a Change whose result is a dict: entity (id, name, email, type), grants (afterwards),
+    added and removed (the permissions each grantee gains or loses).
+    """
+    if not (entity_ref or "").strip():
+        raise ParameterError("entity", "is empty; give a user, group or resource by name, email address or ID")
+    check_grants(grants, mode)
+    owners, missing = ctx.resolver.resolve_all([entity_ref], "entity", types=MAILBOX_TYPES, planning=ctx.check_mode)
+    owner = owners[0]
+    if owner["id"]:
+        current = mailbox_grants(ctx, owner["id"])
+    else:
+        current = []
+        ctx.plan_calls(("ListMailboxPermissions",))
+    listed = _known_by(grant["grantee"] for grant in current)
+    refs = [grant["grantee"] for grant in grants]
+    looked_up, missing_grantees = ctx.resolver.resolve_all([ref for ref in refs if ref.lower() not in listed], "grants", types=MAILBOX_TYPES,
+                                                           planning=ctx.check_mode)
+    found = dict((ref.lower(), entity) for ref, entity in zip([ref for ref in refs if ref.lower() not in listed], looked_up))
+    found.update(listed)
+    if missing or missing_grantees:
+        ctx.warnings.append("Not found, assumed to be created by an earlier task: {0}".format(", ".join(missing + missing_grantees)))
+
+    wanted = {}
+    for grant in grants:
+        grantee = found[grant["grantee"].lower()]
+        key = _entity_key(grantee)
+        if key == _entity_key(owner):
+            raise ParameterError("grants", "{0!r} owns the mailbox; give permissions to other users, groups or resources".format(grant["grantee"]))
+        if key in wanted:
+            raise ParameterError("grants", "{0!r} is listed twice; give each grantee once, with all its permissions".format(grantee["name"]))
+        wanted[key] = (grantee, None if grant.get("permissions") is None else set(_permissions(grant["permissions"])))
+
+    have = dict((_entity_key(grant["grantee"]), (grant["grantee"], set(grant["permissions"]))) for grant in current)
+    after, added, removed, writes = {}, [], [], []
+    for key in list(have) + [key for key in wanted if key not in have]:
+        grantee, old = have.get(key, (wanted.get(key, (None,))[0], set()))
+        new = set(old)
+        if key in wanted:
+            listed_permissions = wanted[key][1]
+            if mode == "present":
+                new = old | listed_permissions
+            elif mode == "absent":
+                new = set() if listed_permissions is None else old - listed_permissions
+            else:
+                new = listed_permissions
+        elif mode == "exact":
+            new = set()
+        after[key] = {"grantee": grantee, "permissions": _permissions(new)}
+        if new == old:
+            continue
+        if new - old:
+            added.append({"grantee": grantee["name"], "permissions": _permissions(new - old)})
+        if old - new:
+            removed.append({"grantee": grantee["name"], "permissions": _permissions(old - new)})
+        writes.append((grantee, _permissions(new), "delete" if not new else ("create" if not old else "update")))
+
+    label = owner["name"]
+    for grantee, _new, action in writes:
+        ctx.changed("mailbox_permission", "{0} on {1}".format(grantee["name"], label), action)
+    if ctx.check_mode:
+        ctx.plan_calls(sorted(set("DeleteMailboxPermissions" if not new else "PutMailboxPermissions" for _grantee, new, _action in writes)))
+    else:
+        for grantee, new, _action in writes:
+            if new:
+                ctx.api.put_mailbox_permissions(ctx.organization_id, owner["id"], grantee["id"], [value.upper() for value in new])
+            else:
+                ctx.api.delete_mailbox_permissions(ctx.organization_id, owner["id"], grantee["id"])
+    result = {
+        "entity": {"id": owner["id"], "name": owner["name"], "email": owner.get("email"), "type": owner.get("type")},
+        "grants": _grant_list(after.values()),
+        "added": sorted(added, key=lambda grant: grant["grantee"].lower()),
+        "removed": sorted(removed, key=lambda grant: grant["grantee"].lower()),
+    }
+    return Change(bool(writes), result, {"grants": _grant_list(current)}, {"grants": result["grants"]})
+
+
+def gather_mailbox_permissions(ctx, entity_ref=None):
+    """The permissions on the mailbox of ``entity_ref`` (a user, group or resource by name, email or
+    ID), or on every mailbox that has some: a list of {entity, grants}, the shape the
+    mailbox_permission module takes."""
+    if entity_ref is not None:
+        if not entity_ref.strip():
+            raise ParameterError("entity", "is empty; give a user, group or resource by name, email address or ID")
+        owners, _missing = ctx.resolver.resolve_all([entity_ref], "entity", types=MAILBOX_TYPES)
+    elif ctx.organization_id is None:
+        ctx.plan_calls(("ListUsers", "ListGroups", "ListResources", "ListMailboxPermissions"))
+        return []
+    else:
+        api, org = ctx.api, ctx.organization_id
+        summaries = api.list_users(org) + api.list_groups(org) + api.list_resources(org)
+        owners = [{"id": summary["Id"], "name": summary["Name"]} for summary in summaries if summary.get("State") != "DELETED"]
+    found = []
+    for owner in owners:
+        grants = _grant_list(mailbox_grants(ctx, owner["id"])) if owner["id"] else []
+        if grants or entity_ref is not None:
+            found.append({"entity": owner["name"], "grants": grants})
+    return found

@@ -38,6 +38,8 @@ BASE = {
     "group_membership": dict(groups=["finance"], members=["jdoe"]),
     "impersonation_role": dict(name="helpdesk", type="read_only", rules=[dict(name="all", effect="allow")]),
     "impersonation_role_info": dict(),
+    "mailbox_permission": dict(entity="jdoe", grants=[dict(grantee="omar", permissions=["full_access"])]),
+    "mailbox_permission_info": dict(entity="jdoe"),
     "mail_domain": dict(name="new.example.org"),
     "mail_domain_info": dict(),
     "organization": dict(alias="neworg"),
@@ -529,6 +531,45 @@ bad("resource", "name of a user", dict(name="jdoe", email="room@example.com"),
 bad("resource", "name of a group", dict(name="finance", enabled=False), "name: 'finance' is the name of a group; names are unique among users, groups and resources")
 bad("resource", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
 bad("resource", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
+
+# -- mailbox_permission ---------------------------------------------------------------------------
+
+GRANT_KEYS = "grantee and permissions (grantee is required)"
+bad("mailbox_permission", "unknown grantee", dict(grants=[dict(grantee="ghost", permissions=["send_as"])]),
+    "grants: not found in organization 'example-corp': ghost")
+bad("mailbox_permission", "unknown mailbox", dict(entity="nobody"), "entity: not found in organization 'example-corp': nobody")
+bad("mailbox_permission", "empty mailbox", dict(entity=""), "entity: is empty; give a user, group or resource by name, email address or ID")
+bad("mailbox_permission", "the owner as grantee", dict(grants=[dict(grantee="jdoe@example.com", permissions=["send_as"])]),
+    "grants: 'jdoe@example.com' owns the mailbox; give permissions to other users, groups or resources")
+bad("mailbox_permission", "a grantee twice", dict(grants=[dict(grantee="omar", permissions=["send_as"]), dict(grantee="omar@example.com", permissions=["full_access"])]),
+    "grants: 'omar' is listed twice; give each grantee once, with all its permissions")
+bad("mailbox_permission", "no permissions to grant", dict(grants=[dict(grantee="omar")]),
+    "grants[0].permissions: is empty; give at least one of full_access, send_as, send_on_behalf (state=absent removes permissions)")
+bad("mailbox_permission", "empty permissions with exact", dict(grants=[dict(grantee="omar", permissions=[])], state="exact"),
+    "grants[0].permissions: is empty; give at least one of full_access, send_as, send_on_behalf (state=absent removes permissions)")
+bad("mailbox_permission", "empty grantee", dict(grants=[dict(grantee="", permissions=["send_as"])]),
+    "grants[0].grantee: is empty; give a user, group or resource by name, email address or ID")
+bad("mailbox_permission", "permission unknown", dict(grants=[dict(grantee="omar", permissions=["read"])]),
+    "value of permissions must be one or more of: full_access, send_as, send_on_behalf. Got no match for: read found in grants")
+bad("mailbox_permission", "grant without grantee", dict(grants=[dict(permissions=["send_as"])]), "missing required arguments: grantee found in grants")
+bad("mailbox_permission", "grants a list of names", dict(grants=["omar"]),
+    "grants[0]: must be a dictionary with the keys " + GRANT_KEYS + ", for example {grantee: ...}; got a string")
+bad("mailbox_permission", "grant key unknown", dict(grants=[dict(grantee="omar", permission=["send_as"])]),
+    "Unsupported parameters for (basic.py) module: grants.permission. Supported parameters include: grantee, permissions.")
+bad("mailbox_permission", "state unknown", dict(state="replace"), "value of state must be one of: present, absent, exact, got: replace")
+bad("mailbox_permission", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("mailbox_permission_info", "unknown mailbox", dict(entity="nobody"), "entity: not found in organization 'example-corp': nobody")
+bad("mailbox_permission_info", "empty mailbox", dict(entity=""), "entity: is empty; give a user, group or resource by name, email address or ID")
+bad("mailbox_permission_info", "mailbox with a space", dict(entity="j doe"), "entity: not found in organization 'example-corp': j doe")
+bad("mailbox_permission_info", "mailbox too long", dict(entity="j" * 300), "entity: must have at most 256 characters")
+bad("mailbox_permission_info", "mailbox a list", dict(entity=["jdoe"]), "entity: must be a string; got a list")
+bad("mailbox_permission_info", "mailbox a dictionary", dict(entity=dict(name="jdoe")), "entity: must be a string; got a dictionary")
+bad("mailbox_permission_info", "address nobody holds", dict(entity="jdoe@unknown.example"),
+    "entity: not found in organization 'example-corp': jdoe@unknown.example")
+bad("mailbox_permission_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("mailbox_permission_info", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+bad("mailbox_permission_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
 
 bad("resource_delegate", "unknown delegate", dict(delegates=["jdoe", "ghost"]), "delegates: not found in organization 'example-corp': ghost")
 bad("resource_delegate", "unknown resource", dict(resource="nowhere"), "resource: not found in organization 'example-corp': nowhere")

@@ -25,6 +25,7 @@ from ansible_collections.mailops.workmail.plugins.modules import group
 from ansible_collections.mailops.workmail.plugins.modules import group_membership
 from ansible_collections.mailops.workmail.plugins.modules import impersonation_role
 from ansible_collections.mailops.workmail.plugins.modules import mail_domain
+from ansible_collections.mailops.workmail.plugins.modules import mailbox_permission
 from ansible_collections.mailops.workmail.plugins.modules import organization
 from ansible_collections.mailops.workmail.plugins.modules import resource
 from ansible_collections.mailops.workmail.plugins.modules import resource_delegate
@@ -76,6 +77,11 @@ SCENARIOS = {
     "resource delegate exact": (resource_delegate, [(user, JDOE), (resource, ROOM),
                                                     (resource_delegate, dict(organization=ORG, resource="boardroom", delegates=["jdoe"]))],
                                 dict(organization=ORG, resource="boardroom", delegates=[], state="exact")),
+    "mailbox permission": (mailbox_permission, [(user, JDOE), (group, FINANCE)],
+                           dict(organization=ORG, entity="jdoe", grants=[dict(grantee="finance@example.com", permissions=["send_as"])])),
+    "mailbox permission exact": (mailbox_permission, [(user, JDOE), (resource, ROOM), (mailbox_permission, dict(
+        organization=ORG, entity="boardroom", grants=[dict(grantee="jdoe", permissions=["full_access", "send_as"])]))],
+        dict(organization=ORG, entity="boardroom", grants=[], state="exact")),
     "alias": (alias, [(user, JDOE)], dict(organization=ORG, entity="jdoe@example.com", aliases=["jane@example.com"])),
     "mail domain default": (mail_domain, [], dict(organization=ORG, name="corp.example.org", default=True, wait_for_verification=True)),
     "mail domain delete": (mail_domain, [(mail_domain, dict(organization=ORG, name="old.example.org"))],
