@@ -56,8 +56,9 @@ EXAMPLES = r"""
 RETURN = r"""
 mailbox_permissions:
   description:
-    - One item per mailbox, in the shape M(mailops.workmail.mailbox_permission) takes (O(state=exact) with it
-      changes nothing). With O(entity), exactly one item, even when it has no permission.
+    - One item per mailbox, in the shape M(mailops.workmail.mailbox_permission) takes (its
+      O(mailops.workmail.mailbox_permission#module:state=exact) with it changes nothing).
+    - With O(entity), exactly one item, even when it has no permission.
   returned: always
   type: list
   elements: dict

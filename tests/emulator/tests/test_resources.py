@@ -255,4 +255,3 @@ def test_aliases_and_primary_address_of_a_resource(workmail_client, workmail_org
 def test_deleting_an_organization_with_enabled_resources(workmail_client, workmail_org, room):
     workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=room, Email=ROOM_EMAIL)
     assert workmail_client.delete_organization(OrganizationId=workmail_org, DeleteDirectory=False)["State"] == "Deleting"
-

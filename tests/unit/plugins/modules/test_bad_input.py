@@ -528,7 +528,8 @@ bad("resource", "manual booking without a delegate", dict(booking_options=dict(a
     "add one with mailops.workmail.resource_delegate first")
 bad("resource", "name of a user", dict(name="jdoe", email="room@example.com"),
     "name: 'jdoe' is the name of a user; names are unique among users, groups and resources")
-bad("resource", "name of a group", dict(name="finance", enabled=False), "name: 'finance' is the name of a group; names are unique among users, groups and resources")
+bad("resource", "name of a group", dict(name="finance", enabled=False),
+    "name: 'finance' is the name of a group; names are unique among users, groups and resources")
 bad("resource", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
 bad("resource", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
 
@@ -541,7 +542,8 @@ bad("mailbox_permission", "unknown mailbox", dict(entity="nobody"), "entity: not
 bad("mailbox_permission", "empty mailbox", dict(entity=""), "entity: is empty; give a user, group or resource by name, email address or ID")
 bad("mailbox_permission", "the owner as grantee", dict(grants=[dict(grantee="jdoe@example.com", permissions=["send_as"])]),
     "grants: 'jdoe@example.com' owns the mailbox; give permissions to other users, groups or resources")
-bad("mailbox_permission", "a grantee twice", dict(grants=[dict(grantee="omar", permissions=["send_as"]), dict(grantee="omar@example.com", permissions=["full_access"])]),
+bad("mailbox_permission", "a grantee twice",
+    dict(grants=[dict(grantee="omar", permissions=["send_as"]), dict(grantee="omar@example.com", permissions=["full_access"])]),
     "grants: 'omar' is listed twice; give each grantee once, with all its permissions")
 bad("mailbox_permission", "no permissions to grant", dict(grants=[dict(grantee="omar")]),
     "grants[0].permissions: is empty; give at least one of full_access, send_as, send_on_behalf (state=absent removes permissions)")
@@ -576,7 +578,8 @@ bad("resource_delegate", "unknown resource", dict(resource="nowhere"), "resource
 bad("resource_delegate", "a user as the resource", dict(resource="jdoe"), "resource: not found in organization 'example-corp': jdoe")
 bad("resource_delegate", "a resource as a delegate", dict(delegates=["boardroom"]), "delegates: not found in organization 'example-corp': boardroom")
 bad("resource_delegate", "empty resource", dict(resource=""), "resource: is empty; give a resource by name, email address or ID")
-bad("resource_delegate", "empty delegate", dict(delegates=["jdoe", ""]), "delegates: holds an empty entry; give each user or group by name, email address or ID")
+bad("resource_delegate", "empty delegate", dict(delegates=["jdoe", ""]),
+    "delegates: holds an empty entry; give each user or group by name, email address or ID")
 bad("resource_delegate", "delegate too long", dict(delegates=["j" * 300]), "delegates: must have at most 256 characters")
 bad("resource_delegate", "delegate a dictionary", dict(delegates=[dict(name="jdoe")]), "delegates[0]: must be a string; got a dictionary")
 bad("resource_delegate", "delegates a dictionary", dict(delegates=dict(jdoe=True)), "delegates: must be a list; got a dictionary")

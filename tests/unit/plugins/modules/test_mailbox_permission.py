@@ -30,7 +30,8 @@ def org(workmail_client, workmail_org):
 
 
 def stored(client, org_id, entity_id):
-    return dict((p["GranteeId"], sorted(p["PermissionValues"])) for p in client.list_mailbox_permissions(OrganizationId=org_id, EntityId=entity_id)["Permissions"])
+    permissions = client.list_mailbox_permissions(OrganizationId=org_id, EntityId=entity_id)["Permissions"]
+    return dict((p["GranteeId"], sorted(p["PermissionValues"])) for p in permissions)
 
 
 def writes():
