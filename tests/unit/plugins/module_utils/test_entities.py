@@ -10,9 +10,9 @@ __metaclass__ = type
 
 from ansible_collections.mailops.workmail.plugins.module_utils.entities import RESOURCE
 
+BOOKING = dict(AutoAcceptRequests=True, AutoDeclineRecurringRequests=False, AutoDeclineConflictingRequests=True)
 RAW = dict(ResourceId="r-" + "0" * 32, Name="boardroom", Type="ROOM", State="ENABLED", Email="boardroom@example.com",
-           HiddenFromGlobalAddressList=False, BookingOptions=dict(AutoAcceptRequests=True, AutoDeclineRecurringRequests=False,
-                                                                   AutoDeclineConflictingRequests=True))
+           HiddenFromGlobalAddressList=False, BookingOptions=BOOKING)
 
 
 def test_booking_options_are_returned_in_snake_case_and_unset_suboptions_are_dropped():
