@@ -97,14 +97,23 @@ WORDS = {
     True: {"create": "to create", "update": "to change", "delete": "to remove"},
     False: {"create": "created", "update": "changed", "delete": "removed"},
 }
-# What an assumption of a type is met by: an entity is a user or a group; an object created as an
-# entity (an alias added to a user or group still to be created) meets any of the three.
-MET_BY = {"user": ("user", "entity"), "group": ("group", "entity"), "entity": ("user", "group", "entity")}
+# What an assumption of a type is met by: an entity is a user or a group, a mailbox a user, group or
+# resource; an object created as an entity (an alias added to a user or group still to be created)
+# meets any of them.
+MET_BY = {
+    "user": ("user", "entity"),
+    "group": ("group", "entity"),
+    "entity": ("user", "group", "entity"),
+    "resource": ("resource",),
+    "mailbox": ("user", "group", "resource", "entity"),
+}
 KIND_WORDS = {
     "organization": "organization",
     "user": "user",
     "group": "group",
     "entity": "user or group",
+    "resource": "resource",
+    "mailbox": "user, group or resource",
     "mail_domain": "mail domain",
     "impersonation_role": "impersonation role",
 }

@@ -341,6 +341,42 @@ class WorkMailAPI:
     def delete_alias(self, organization_id, entity_id, alias):
         self.call("DeleteAlias", OrganizationId=organization_id, EntityId=entity_id, Alias=alias)
 
+    # -- resources, their delegates, mailbox permissions -------------------------------------------
+
+    def list_resources(self, organization_id, **filters):
+        params = {"Filters": filters} if filters else {}
+        return self.paginate("ListResources", "Resources", OrganizationId=organization_id, **params)
+
+    def describe_resource(self, organization_id, resource):
+        return self.find("DescribeResource", OrganizationId=organization_id, ResourceId=resource)
+
+    def create_resource(self, organization_id, **params):
+        return self.call("CreateResource", OrganizationId=organization_id, **params)["ResourceId"]
+
+    def update_resource(self, organization_id, resource_id, **params):
+        self.call("UpdateResource", OrganizationId=organization_id, ResourceId=resource_id, **params)
+
+    def delete_resource(self, organization_id, resource_id):
+        self.call("DeleteResource", OrganizationId=organization_id, ResourceId=resource_id)
+
+    def list_resource_delegates(self, organization_id, resource_id):
+        return self.paginate("ListResourceDelegates", "Delegates", OrganizationId=organization_id, ResourceId=resource_id)
+
+    def associate_delegate_to_resource(self, organization_id, resource_id, entity_id):
+        self.call("AssociateDelegateToResource", OrganizationId=organization_id, ResourceId=resource_id, EntityId=entity_id)
+
+    def disassociate_delegate_from_resource(self, organization_id, resource_id, entity_id):
+        self.call("DisassociateDelegateFromResource", OrganizationId=organization_id, ResourceId=resource_id, EntityId=entity_id)
+
+    def list_mailbox_permissions(self, organization_id, entity_id):
+        return self.paginate("ListMailboxPermissions", "Permissions", OrganizationId=organization_id, EntityId=entity_id)
+
+    def put_mailbox_permissions(self, organization_id, entity_id, grantee_id, values):
+        self.call("PutMailboxPermissions", OrganizationId=organization_id, EntityId=entity_id, GranteeId=grantee_id, PermissionValues=list(values))
+
+    def delete_mailbox_permissions(self, organization_id, entity_id, grantee_id):
+        self.call("DeleteMailboxPermissions", OrganizationId=organization_id, EntityId=entity_id, GranteeId=grantee_id)
+
     # -- access control rules ----------------------------------------------------------------------
 
     def list_access_control_rules(self, organization_id):

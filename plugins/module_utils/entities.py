@@ -3,13 +3,13 @@
 # Copyright: Contributors to the mailops.workmail project
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 
-"""Users and groups: WorkMail entities with a shared lifecycle.
+"""Users, groups and resources: WorkMail entities with a shared lifecycle.
 
 An entity is created DISABLED (no address, no mailbox); RegisterToWorkMail with an address
 enables it, DeregisterFromWorkMail disables it again and releases its addresses, and it can
 only be deleted while disabled. ``enabled`` and ``email`` ride on that lifecycle; the rest of
-an entity is plain fields. Members and aliases belong to the group_membership and alias
-modules, not here.
+an entity is plain fields. Members, aliases, delegates and mailbox permissions belong to the
+group_membership, alias, resource_delegate and mailbox_permission modules, not here.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -44,10 +44,10 @@ ENTITY_FIELDS = (
 
 
 class Entity(Resource):
-    """What users and groups share: identity by name, the enable/disable/delete lifecycle."""
+    """What users, groups and resources share: identity by name, the enable/disable/delete lifecycle."""
 
     id_member = None
-    # Names are unique among the users and groups of an organization.
+    # Names are unique among the users, groups and resources of an organization.
     conflict_codes = ("NameAvailabilityException",)
 
     def describe(self, ctx, entity_id):
@@ -112,8 +112,8 @@ class Entity(Resource):
 
     def adopt(self, ctx, desired, error):
         if self.read(ctx, desired) is None:
-            # The name may be taken by the other kind of entity, which no wait will change.
-            for other in (USER, GROUP):
+            # The name may be taken by another kind of entity, which no wait will change.
+            for other in (USER, GROUP, RESOURCE):
                 if other is not self and other.fetch(ctx, desired["name"]):
                     raise conflict(error, "{0!r} is the name of a {1}; it was left as it is.".format(desired["name"], other.name))
         return super(Entity, self).adopt(ctx, desired, error)
@@ -443,5 +443,144 @@ class Group(Entity):
         ctx.api.delete_group(ctx.organization_id, entity_id)
 
 
+RESOURCE_OPTIONS = dict(
+    name=dict(type="str", required=True),
+    type=dict(type="str", choices=["room", "equipment"]),
+    description=dict(type="str"),
+    email=dict(type="str"),
+    enabled=dict(type="bool", default=True),
+    hidden_from_global_address_list=dict(type="bool"),
+    booking_options=dict(
+        type="dict",
+        options=dict(
+            auto_accept_requests=dict(type="bool"),
+            auto_decline_recurring_requests=dict(type="bool"),
+            auto_decline_conflicting_requests=dict(type="bool"),
+        ),
+    ),
+)
+"""The resource module's options but ``state``, as an argument spec."""
+
+# Booking options: option -> API member, and what WorkMail gives a new resource.
+BOOKING_MEMBERS = dict(
+    auto_accept_requests="AutoAcceptRequests",
+    auto_decline_recurring_requests="AutoDeclineRecurringRequests",
+    auto_decline_conflicting_requests="AutoDeclineConflictingRequests",
+)
+DEFAULT_BOOKING_OPTIONS = dict(auto_accept_requests=True, auto_decline_recurring_requests=False, auto_decline_conflicting_requests=True)
+RESOURCE_UPDATE_OPTIONS = ("type", "description", "hidden_from_global_address_list", "booking_options")
+
+
+class Resource(Entity):
+    """A room or a piece of equipment: an entity with a type, a description and booking options.
+
+    BookingOptions is one structure of plain booleans on the wire, so an update always sends all
+    three flags: those the user set over those the resource has.
+    """
+
+    name = "resource"
+    id_member = "ResourceId"
+    operations = ("CreateResource", "UpdateResource", "RegisterToWorkMail")
+    fields = ENTITY_FIELDS + (
+        Field("type", "Type", enum=True),
+        # An empty description clears it: the update takes "", the create does not.
+        Field("description", "Description", operation="UpdateResource"),
+        Field("booking_options", "BookingOptions", kind="dict"),
+        Field("id", "ResourceId", read_only=True),
+    )
+    calls = dict(read=("DescribeResource",), create=("CreateResource",), delete=("DeregisterFromWorkMail", "DeleteResource"))
+    create_sets = ("name", "type", "description", "hidden_from_global_address_list")
+
+    def describe(self, ctx, entity_id):
+        return ctx.api.describe_resource(ctx.organization_id, entity_id)
+
+    def list_all(self, ctx):
+        return ctx.api.list_resources(ctx.organization_id)
+
+    def normalize(self, desired):
+        booking = desired.get("booking_options")
+        if booking is not None:
+            # Suboptions left unset are left alone.
+            desired = dict(desired, booking_options=dict((k, v) for k, v in booking.items() if v is not None))
+        return desired
+
+    def to_resource(self, ctx, raw):
+        resource = super(Resource, self).to_resource(ctx, raw)
+        booking = raw.get("BookingOptions") or {}
+        resource["booking_options"] = dict((option, bool(booking.get(member))) for option, member in BOOKING_MEMBERS.items())
+        return resource
+
+    def predict(self, ctx, desired):
+        predicted = super(Resource, self).predict(ctx, desired)
+        predicted["booking_options"] = dict(DEFAULT_BOOKING_OPTIONS, **desired.get("booking_options", {}))
+        return predicted
+
+    def created_as(self, ctx, desired):
+        return dict((option, desired[option]) for option in self.create_sets[1:] if desired.get(option) not in (None, ""))
+
+    def check(self, ctx, current, desired):
+        if not current and desired.get("type") is None:
+            raise ParameterError("type", "is required to create the resource {0!r} (room or equipment)".format(desired["name"]))
+        if not current and ctx.organization_id is not None:
+            # Names are shared with users and groups: a taken one is refused before the create.
+            taken = [other.name for other in (USER, GROUP) if other.fetch(ctx, desired["name"])]
+            ctx.refuse("name", ["{0!r} is the name of a {1}; names are unique among users, groups and resources".format(desired["name"], kind)
+                                for kind in taken], code="NameAvailabilityException")
+        super(Resource, self).check(ctx, current, desired)
+        booking = dict(current.get("booking_options") or DEFAULT_BOOKING_OPTIONS, **desired.get("booking_options", {}))
+        if not booking["auto_accept_requests"] and (current.get("booking_options") or DEFAULT_BOOKING_OPTIONS)["auto_accept_requests"]:
+            delegates = ctx.api.list_resource_delegates(ctx.organization_id, current["id"]) if current.get("id") else []
+            if not delegates:
+                ctx.refuse(
+                    "booking_options",
+                    ["auto_accept_requests: false needs a delegate to answer requests, and {0!r} has none; "
+                     "add one with mailops.workmail.resource_delegate first".format(desired["name"])],
+                    code="InvalidConfigurationException",
+                )
+
+    def create(self, ctx, desired):
+        params = {"Name": desired["name"], "Type": self.field("type").to_api(desired["type"])}
+        if desired.get("description"):
+            params["Description"] = desired["description"]
+        if desired.get("hidden_from_global_address_list") is not None:
+            params["HiddenFromGlobalAddressList"] = desired["hidden_from_global_address_list"]
+        resource_id = ctx.api.create_resource(ctx.organization_id, **params)
+        return dict(params, ResourceId=resource_id, State="DISABLED", BookingOptions=dict(
+            (member, DEFAULT_BOOKING_OPTIONS[option]) for option, member in BOOKING_MEMBERS.items()))
+
+    def update_fields(self, ctx, raw, changes):
+        params = {}
+        if "type" in changes:
+            params["Type"] = self.field("type").to_api(changes["type"])
+        if "description" in changes:
+            params["Description"] = changes["description"] or ""
+        if "hidden_from_global_address_list" in changes:
+            params["HiddenFromGlobalAddressList"] = changes["hidden_from_global_address_list"]
+        if "booking_options" in changes:
+            params["BookingOptions"] = dict((member, changes["booking_options"][option]) for option, member in BOOKING_MEMBERS.items())
+        if params:
+            ctx.api.update_resource(ctx.organization_id, raw["ResourceId"], **params)
+
+    def field_calls(self, changes):
+        return ["UpdateResource"] if any(option in changes for option in RESOURCE_UPDATE_OPTIONS) else []
+
+    def read_calls(self, resource):
+        return ("DescribeResource",)
+
+    def delegates(self, ctx, resource_id):
+        """The resource's delegates, as the relationship modules give entities (id, name, email, type,
+        enabled), in the order the service lists them."""
+        found = []
+        for delegate in ctx.api.list_resource_delegates(ctx.organization_id, resource_id):
+            entity = ctx.resolver.resolve(delegate["Id"], types=(delegate["Type"],))
+            if entity is not None:
+                found.append(entity)
+        return found
+
+    def delete_call(self, ctx, entity_id):
+        ctx.api.delete_resource(ctx.organization_id, entity_id)
+
+
 USER = User()
 GROUP = Group()
+RESOURCE = Resource()

@@ -47,10 +47,14 @@ def refuse_empty(option, refs, types=("USER", "GROUP")):
             check(option, ref, "DescribeUser", "UserId")
 
 
+# What the plan says a task assumes an earlier one creates, by the kinds of entity a reference may name.
+ASSUMED_KINDS = {("USER", "GROUP"): "entity", ("USER", "GROUP", "RESOURCE"): "mailbox"}
+
+
 def entity_summary(entity_type, raw):
-    """A user or group as the relationship modules return it."""
+    """A user, group or resource as the relationship modules return it."""
     return {
-        "id": raw.get("UserId") or raw.get("GroupId") or raw.get("EntityId") or raw.get("Id"),
+        "id": raw.get("UserId") or raw.get("GroupId") or raw.get("ResourceId") or raw.get("EntityId") or raw.get("Id"),
         "name": raw.get("Name"),
         "email": raw.get("Email"),
         "type": entity_type.lower(),
@@ -59,7 +63,7 @@ def entity_summary(entity_type, raw):
 
 
 class EntityResolver:
-    """Resolves users and groups given by name, email or ID, each at most once per task."""
+    """Resolves users, groups and resources given by name, email or ID, each at most once per task."""
 
     def __init__(self, api, organization_id, organization=None, assume=None, plan_calls=None):
         self.api = api
@@ -76,7 +80,8 @@ class EntityResolver:
         """The entity ``ref`` names (a dict with id, name, email, type), or None.
 
         An address is looked up with DescribeEntity (which knows aliases too); anything else is
-        tried as a user, then as a group, by name or ID. Deleted entities don't count.
+        tried as a user, then as a group, then as a resource (each of ``types``), by name or ID.
+        Deleted entities don't count.
         """
         key = (ref.lower(), tuple(types))
         if key not in self._cache:
@@ -106,7 +111,7 @@ class EntityResolver:
             raise WorkMailError(
                 "{0}: not found in organization {1!r}: {2}".format(option, self.organization, ", ".join(missing)), option=option
             )
-        self._assume("entity" if len(types) > 1 else types[0].lower(), missing)
+        self._assume(ASSUMED_KINDS.get(tuple(types), types[0].lower()), missing)
         return found, missing
 
     @staticmethod
@@ -123,7 +128,7 @@ class EntityResolver:
             hit = self.api.describe_entity(self.organization_id, ref)
             if hit and hit.get("Type") in types:
                 return self._describe(hit["Type"], hit["EntityId"])
-        for entity_type in ("USER", "GROUP"):
+        for entity_type in ("USER", "GROUP", "RESOURCE"):
             if entity_type in types:
                 entity = self._describe(entity_type, ref)
                 if entity:
@@ -141,8 +146,10 @@ class EntityResolver:
             return None
         if entity_type == "USER":
             raw = self.api.describe_user(self.organization_id, ref)
-        else:
+        elif entity_type == "GROUP":
             raw = self.api.describe_group(self.organization_id, ref)
+        else:
+            raw = self.api.describe_resource(self.organization_id, ref)
         if not raw or raw.get("State") == "DELETED":
             return None
         return entity_summary(entity_type, raw)

@@ -201,6 +201,9 @@ def _value_shape_problem(where, option_spec, value):
     kind, elements = option_spec.get("type", "str"), option_spec.get("elements")
     if kind in _SCALARS:
         return _scalar_problem(where, kind, value, option_spec.get("no_log"))
+    if kind == "list" and elements in _SCALARS and isinstance(value, dict):
+        # Ansible would say it is "unable to convert to list: <class 'dict'>".
+        return "{0}: must be a list; got a dictionary".format(where)
     if kind == "list" and elements in _SCALARS and isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
             problem = _scalar_problem("{0}[{1}]".format(where, index), elements, item, option_spec.get("no_log"))

@@ -9,7 +9,12 @@ domains and policies it keeps the indexes every lookup goes through:
   so a deleted entity can still be described by name until the name is reused;
 * ``addresses``: lowercase address -> ID of the entity that holds it as its
   primary address or as an alias (one index for every address in the organization);
-* ``member_of``: entity ID -> the groups it is a direct member of.
+* ``member_of``: entity ID -> the groups it is a direct member of;
+* ``delegate_of``: entity ID -> the resources it is a delegate of.
+
+Names and addresses are shared by users, groups and resources (``resources``: resource ID ->
+:class:`Resource`). Mailbox permissions are kept by the mailbox's owner (``Entity.permissions``:
+grantee ID -> the permission values granted).
 
 It also holds the content of its users' mailboxes (``mailboxes``: user ID ->
 :class:`Mailbox`) and its mailbox export jobs (``export_jobs``: job ID ->
@@ -29,7 +34,7 @@ from .errors import EmailAddressInUseException, MailDomainNotFoundException, Mai
 REQUESTED, CREATING, ACTIVE, DELETING, DELETED_ORG = "Requested", "Creating", "Active", "Deleting", "Deleted"
 # Entity states and types.
 ENABLED, DISABLED, DELETED = "ENABLED", "DISABLED", "DELETED"
-USER, GROUP = "USER", "GROUP"
+USER, GROUP, RESOURCE = "USER", "GROUP", "RESOURCE"
 PENDING, VERIFIED = "PENDING", "VERIFIED"
 # Mailbox export job states.
 RUNNING, COMPLETED, FAILED, CANCELLED = "RUNNING", "COMPLETED", "FAILED", "CANCELLED"
@@ -52,7 +57,8 @@ def compact(**members):
 
 @dataclass(slots=True, eq=False)
 class Entity:
-    """What users and groups share: identity, state and mail addresses."""
+    """What users, groups and resources share: identity, state, mail addresses and the mailbox
+    permissions granted on the entity's mailbox (grantee ID -> permission values)."""
 
     kind: ClassVar[str]
     id: str
@@ -63,6 +69,7 @@ class Entity:
     hidden: bool = False
     enabled_date: float | None = None
     disabled_date: float | None = None
+    permissions: dict = field(default_factory=dict)
 
     def member_summary(self):
         """Return the ``Member`` structure of ListGroupMembers."""
@@ -128,6 +135,33 @@ class Group(Entity):
         """Return the ``Group`` structure of ListGroups."""
         return compact(Id=self.id, Email=self.email, Name=self.name, State=self.state,
                        EnabledDate=self.enabled_date, DisabledDate=self.disabled_date)
+
+
+# Booking options of a new resource (undocumented; the semantics digest's recommendation).
+DEFAULT_BOOKING_OPTIONS = {"AutoAcceptRequests": True, "AutoDeclineRecurringRequests": False, "AutoDeclineConflictingRequests": True}
+
+
+@dataclass(slots=True, eq=False)
+class Resource(Entity):
+    """A WorkMail resource (a room or a piece of equipment); ``delegates`` is the ordered set of its
+    delegates' IDs (users or groups)."""
+
+    kind: ClassVar[str] = RESOURCE
+    type: str = "ROOM"
+    description: str | None = None
+    booking: dict = field(default_factory=lambda: dict(DEFAULT_BOOKING_OPTIONS))
+    delegates: dict = field(default_factory=dict)
+
+    def describe(self):
+        """Return the DescribeResource output."""
+        return compact(ResourceId=self.id, Email=self.email, Name=self.name, Type=self.type, BookingOptions=dict(self.booking),
+                       State=self.state, EnabledDate=self.enabled_date, DisabledDate=self.disabled_date,
+                       Description=self.description, HiddenFromGlobalAddressList=self.hidden)
+
+    def summary(self):
+        """Return the ``Resource`` structure of ListResources."""
+        return compact(Id=self.id, Email=self.email, Name=self.name, Type=self.type, State=self.state,
+                       EnabledDate=self.enabled_date, DisabledDate=self.disabled_date, Description=self.description)
 
 
 # Mail domains -----------------------------------------------------------------------------------
@@ -380,6 +414,8 @@ class Organization:
     deleted_names: dict = field(default_factory=dict)
     addresses: dict = field(default_factory=dict)
     member_of: dict = field(default_factory=dict)
+    resources: dict = field(default_factory=dict)
+    delegate_of: dict = field(default_factory=dict)
     access_rules: dict = field(default_factory=dict)
     retention_policy: RetentionPolicy | None = None
     impersonation_roles: dict = field(default_factory=dict)
@@ -435,11 +471,22 @@ class Organization:
     def add_entity(self, entity):
         """Store a new entity and index its name."""
         self.entities[entity.id] = entity
-        (self.users if entity.kind == USER else self.groups)[entity.id] = entity
+        self.table(entity.kind)[entity.id] = entity
         self.names[entity.name.lower()] = entity.id
 
+    def table(self, kind):
+        """Return the table of the entities of ``kind``."""
+        return {USER: self.users, GROUP: self.groups, RESOURCE: self.resources}[kind]
+
+    def rename(self, entity, name):
+        """Give ``entity`` a new name (the caller has checked that it is free)."""
+        self.names.pop(entity.name.lower(), None)
+        entity.name = name
+        self.names[name.lower()] = entity.id
+
     def mark_deleted(self, entity):
-        """Move an entity to DELETED: free its name, drop its memberships and its mailbox content."""
+        """Move an entity to DELETED: free its name, drop its memberships, delegations, mailbox
+        permissions (granted on its mailbox and to it) and its mailbox content."""
         entity.state = DELETED
         self.mailboxes.pop(entity.id, None)
         key = entity.name.lower()
@@ -450,6 +497,25 @@ class Organization:
         if entity.kind == GROUP:
             for member_id in list(entity.members):
                 self.remove_member(entity, self.entities[member_id])
+        for resource_id in list(self.delegate_of.get(entity.id, ())):
+            self.remove_delegate(self.resources[resource_id], entity)
+        if entity.kind == RESOURCE:
+            for delegate_id in list(entity.delegates):
+                self.remove_delegate(entity, self.entities[delegate_id])
+        entity.permissions = {}
+        for owner in self.entities.values():
+            if entity.id in owner.permissions:
+                owner.permissions = {grantee: values for grantee, values in owner.permissions.items() if grantee != entity.id}
+
+    def add_delegate(self, resource, delegate):
+        """Make ``delegate`` (a user or group) a delegate of ``resource``."""
+        resource.delegates[delegate.id] = None
+        self.delegate_of.setdefault(delegate.id, {})[resource.id] = None
+
+    def remove_delegate(self, resource, delegate):
+        """Remove ``delegate`` from the delegates of ``resource`` (no-op when it is not one)."""
+        resource.delegates.pop(delegate.id, None)
+        self.delegate_of.get(delegate.id, {}).pop(resource.id, None)
 
     def add_member(self, group, member):
         """Make ``member`` a direct member of ``group``."""

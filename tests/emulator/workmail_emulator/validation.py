@@ -229,7 +229,7 @@ def _quota_within_a_mailbox(params):
         raise invalid("MailboxQuota", f"{params['MailboxQuota']} MB is more than the largest mailbox, {MAX_MAILBOX_QUOTA} MB")
 
 
-@_rule("ListUsers", "ListGroups")
+@_rule("ListUsers", "ListGroups", "ListResources")
 def _one_filter(params):
     filters = params.get("Filters") or {}
     given = sorted(name for name, value in filters.items() if value is not None)
@@ -294,3 +294,9 @@ def _unique_rule_ids(params):
         if rule["ImpersonationRuleId"] in seen:
             raise invalid("Rules", f"rule ID {rule['ImpersonationRuleId']} is used more than once")
         seen.add(rule["ImpersonationRuleId"])
+
+
+@_rule("PutMailboxPermissions")
+def _some_permission(params):
+    if not params["PermissionValues"]:
+        raise invalid("PermissionValues", "give at least one permission; DeleteMailboxPermissions removes them all")

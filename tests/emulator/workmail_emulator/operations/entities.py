@@ -3,12 +3,14 @@
 from .. import config
 from ..errors import (EntityAlreadyRegisteredException, EntityNotFoundException, EntityStateException,
                       InvalidParameterException, LimitExceededException, NameAvailabilityException, ReservedNameException)
-from ..records import DELETED, DISABLED, ENABLED, GROUP, USER
+from ..records import DELETED, DISABLED, ENABLED, GROUP, RESOURCE, USER
 from ..registry import operation
 
 # Names of the built-in accounts of the directory; creating a user or group with one is refused.
 RESERVED_NAMES = frozenset({"administrator", "guest", "krbtgt"})
-_LABELS = {(USER,): "User", (GROUP,): "Group"}
+_LABELS = {(USER,): "User", (GROUP,): "Group", (RESOURCE,): "Resource"}
+# The entities that have a mailbox, an address and aliases.
+MAILBOX_OWNERS = (USER, GROUP, RESOURCE)
 
 
 def require(req, member, kinds=(USER, GROUP), by_email=True, by_name=True):
@@ -41,11 +43,12 @@ def require_enabled(entity):
 
 
 def check_new_name(org, name):
-    """Raise unless ``name`` can be given to a new user or group of ``org``."""
+    """Raise unless ``name`` can be given to a new user, group or resource of ``org`` (names are
+    unique across the three)."""
     if name.lower() in RESERVED_NAMES:
         raise ReservedNameException(f"The name {name} is reserved")
     if name.lower() in org.names:
-        raise NameAvailabilityException(f"The name {name} is already used by another user or group")
+        raise NameAvailabilityException(f"The name {name} is already used by another user, group or resource")
 
 
 def prefix_filtered(entities, filters, fields):
@@ -67,9 +70,9 @@ def _passes(actual, name, wanted):
 
 @operation("RegisterToWorkMail")
 def register_to_workmail(req):
-    """Enable a user or group with a primary address; the same address again changes nothing."""
+    """Enable a user, group or resource with a primary address; the same address again changes nothing."""
     org, now, email = req.org, req.now, req["Email"]
-    entity = require(req, "EntityId", by_email=False)
+    entity = require(req, "EntityId", MAILBOX_OWNERS, by_email=False)
     domain = org.domain_of(email)
     require_not_deleted(entity)
     if entity.state == ENABLED:
@@ -87,9 +90,9 @@ def register_to_workmail(req):
 
 @operation("DeregisterFromWorkMail")
 def deregister_from_workmail(req):
-    """Disable a user or group: its primary address and aliases are released."""
+    """Disable a user, group or resource: its primary address and aliases are released."""
     org = req.org
-    entity = require(req, "EntityId")
+    entity = require(req, "EntityId", MAILBOX_OWNERS)
     require_not_deleted(entity)
     if entity.state == DISABLED:
         return {}
@@ -103,7 +106,7 @@ def deregister_from_workmail(req):
 def update_primary_email_address(req):
     """Make an address primary; the old primary becomes an alias (they swap when the new one was an alias)."""
     org, email = req.org, req["Email"]
-    entity = require(req, "EntityId")
+    entity = require(req, "EntityId", MAILBOX_OWNERS)
     domain = org.domain_of(email)
     require_enabled(entity)
     if entity.email.lower() == email.lower():
@@ -122,19 +125,19 @@ def update_primary_email_address(req):
 
 @operation("DescribeEntity")
 def describe_entity(req):
-    """Tell who holds an address, as primary address or alias."""
+    """Tell which user, group or resource holds an address, as primary address or alias."""
     holder = req.org.addresses.get(req["Email"].lower())
     if holder is None:
-        raise EntityNotFoundException(f"No user or group of organization {req.org.id} has the address {req['Email']}")
+        raise EntityNotFoundException(f"No user, group or resource of organization {req.org.id} has the address {req['Email']}")
     entity = req.org.entities[holder]
     return {"EntityId": entity.id, "Name": entity.name, "Type": entity.kind}
 
 
 @operation("CreateAlias")
 def create_alias(req):
-    """Add an alias to an enabled user or group; adding one it already has changes nothing."""
+    """Add an alias to an enabled user, group or resource; adding one it already has changes nothing."""
     org, alias = req.org, req["Alias"]
-    entity = require(req, "EntityId", by_email=False, by_name=False)
+    entity = require(req, "EntityId", MAILBOX_OWNERS, by_email=False, by_name=False)
     domain = org.domain_of(alias)
     require_enabled(entity)
     if alias.lower() == entity.email.lower():
@@ -155,7 +158,7 @@ def create_alias(req):
 def delete_alias(req):
     """Remove an alias; removing one the entity does not have changes nothing."""
     org, alias = req.org, req["Alias"]
-    entity = require(req, "EntityId", by_email=False, by_name=False)
+    entity = require(req, "EntityId", MAILBOX_OWNERS, by_email=False, by_name=False)
     require_not_deleted(entity)
     if entity.email and alias.lower() == entity.email.lower():
         raise InvalidParameterException(f"Invalid value for member 'Alias': {alias} is the primary address of {entity.id}, not an alias")
@@ -169,6 +172,6 @@ def delete_alias(req):
 @operation("ListAliases")
 def list_aliases(req):
     """List an entity's aliases (its primary address is not one)."""
-    entity = require(req, "EntityId", by_email=False, by_name=False)
+    entity = require(req, "EntityId", MAILBOX_OWNERS, by_email=False, by_name=False)
     require_not_deleted(entity)
     return req.paginate("Aliases", entity.aliases)

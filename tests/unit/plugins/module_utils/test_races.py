@@ -115,7 +115,7 @@ def test_a_user_someone_else_created_in_between_fails_naming_the_difference(work
 
     assert caught.value.code == "NameAvailabilityException"
     assert caught.value.message == (
-        "CreateUser failed: The name jdoe is already used by another user or group. The user 'jdoe' exists already and is not the one "
+        "CreateUser failed: The name jdoe is already used by another user, group or resource. The user 'jdoe' exists already and is not the one "
         "this task creates ({0}): another run or person created it after this task looked. It was left as it is.".format(difference)
     )
     assert writes() == collections.Counter({("CreateUser", "NameAvailabilityException"): 1})
@@ -130,7 +130,18 @@ def test_a_name_a_group_took_in_between_fails_at_once(workmail_client, org):
     with pytest.raises(WorkMailError) as caught:
         apply(ours, planned)
 
-    assert caught.value.message.endswith("already used by another user or group. 'jdoe' is the name of a group; it was left as it is.")
+    assert caught.value.message.endswith("already used by another user, group or resource. 'jdoe' is the name of a group; it was left as it is.")
+
+
+def test_a_name_a_resource_took_in_between_fails_at_once(workmail_client, org):
+    ours = run(org)
+    planned = plan(ours, USER, JANE)
+    workmail_client.create_resource(OrganizationId=org, Name="jdoe", Type="ROOM")
+
+    with pytest.raises(WorkMailError) as caught:
+        apply(ours, planned)
+
+    assert caught.value.message.endswith("already used by another user, group or resource. 'jdoe' is the name of a resource; it was left as it is.")
 
 
 def test_a_group_created_by_another_run_in_between_is_adopted(workmail_client, org):

@@ -146,6 +146,7 @@ SPEC = dict(
         (dict(enabled="maybe"), ("enabled", "enabled: must be true or false; got 'maybe'")),
         (dict(name=dict(first="x")), ("name", "name: must be a string; got a dictionary")),
         (dict(members=["li", ["omar"]]), ("members", "members[1]: must be a string; got a list")),
+        (dict(members=dict(li=True)), ("members", "members: must be a list; got a dictionary")),
         (dict(users=[dict(name="li"), dict(name="omar", quota="big")]), ("users", "users[1].quota: must be a whole number; got 'big'")),
         # A secret is never repeated.
         (dict(password=["Corr3ct-Horse-Battery"]), ("password", "password: must be a string; got a list")),

@@ -38,10 +38,15 @@ BASE = {
     "group_membership": dict(groups=["finance"], members=["jdoe"]),
     "impersonation_role": dict(name="helpdesk", type="read_only", rules=[dict(name="all", effect="allow")]),
     "impersonation_role_info": dict(),
+    "mailbox_permission": dict(entity="jdoe", grants=[dict(grantee="omar", permissions=["full_access"])]),
+    "mailbox_permission_info": dict(entity="jdoe"),
     "mail_domain": dict(name="new.example.org"),
     "mail_domain_info": dict(),
     "organization": dict(alias="neworg"),
     "organization_info": dict(),
+    "resource": dict(name="newroom", type="room", email="newroom@example.com"),
+    "resource_delegate": dict(resource="boardroom", delegates=["jdoe"]),
+    "resource_info": dict(),
     "retention_policy": dict(name="keep-mail", folders=dict(deleted_items=dict(action="delete", period=30))),
     "retention_policy_info": dict(),
     "user": dict(name="newbie", email="newbie@example.com"),
@@ -505,6 +510,102 @@ bad("directory_info", "workers zero", dict(workers=0), "workers: must be 1 or mo
 bad("directory_info", "workers negative", dict(workers=-3), "workers: must be 1 or more, got -3")
 bad("directory_info", "workers a word", dict(workers="many"), "workers: must be a whole number; got 'many'")
 bad("directory_info", "workers a fraction", dict(workers=1.5), "workers: must be a whole number; got 1.5")
+# -- resource -------------------------------------------------------------------------------------
+
+bad("resource", "name too long", dict(name="r" * 21), "name: must have at most 20 characters")
+bad("resource", "name with a space", dict(name="board room"), "name: 'board room' is not valid: " + USER_NAME_HINT)
+bad("resource", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("resource", "type unknown", dict(type="desk"), "value of type must be one of: room, equipment, got: desk")
+bad("resource", "type missing on create", dict(type=OMIT), "type: is required to create the resource 'newroom' (room or equipment)")
+bad("resource", "description too long", dict(description="d" * 65), "description: must have at most 64 characters")
+bad("resource", "email malformed", dict(email="not-an-address"), "email: 'not-an-address' is not valid: " + EMAIL_HINT)
+bad("resource", "enabled without email", dict(email=OMIT), "email: is required to enable the resource 'newroom'")
+bad("resource", "email held by a user", dict(email="jdoe@example.com"), "email: jdoe@example.com is already used by user 'jdoe'")
+bad("resource", "email on a pending domain", dict(email="newroom@pending.example.com"),
+    "email: newroom@pending.example.com: pending.example.com is not verified yet")
+bad("resource", "booking_options a list", dict(booking_options=["auto_accept_requests"]),
+    "booking_options: must be a dictionary with the keys auto_accept_requests, auto_decline_recurring_requests and "
+    "auto_decline_conflicting_requests, for example {auto_accept_requests: ...}; got a list")
+bad("resource", "booking option unknown", dict(booking_options=dict(auto_accept=True)),
+    "Unsupported parameters for (basic.py) module: booking_options.auto_accept. Supported parameters include: auto_accept_requests, "
+    "auto_decline_conflicting_requests, auto_decline_recurring_requests.")
+bad("resource", "booking option a word", dict(booking_options=dict(auto_accept_requests="maybe")),
+    "booking_options.auto_accept_requests: must be true or false; got 'maybe'")
+bad("resource", "manual booking without a delegate", dict(booking_options=dict(auto_accept_requests=False)),
+    "booking_options: auto_accept_requests: false needs a delegate to answer requests, and 'newroom' has none; "
+    "add one with mailops.workmail.resource_delegate first")
+bad("resource", "name of a user", dict(name="jdoe", email="room@example.com"),
+    "name: 'jdoe' is the name of a user; names are unique among users, groups and resources")
+bad("resource", "name of a group", dict(name="finance", enabled=False),
+    "name: 'finance' is the name of a group; names are unique among users, groups and resources")
+bad("resource", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("resource", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
+
+# -- mailbox_permission ---------------------------------------------------------------------------
+
+GRANT_KEYS = "grantee and permissions (grantee is required)"
+bad("mailbox_permission", "unknown grantee", dict(grants=[dict(grantee="ghost", permissions=["send_as"])]),
+    "grants: not found in organization 'example-corp': ghost")
+bad("mailbox_permission", "unknown mailbox", dict(entity="nobody"), "entity: not found in organization 'example-corp': nobody")
+bad("mailbox_permission", "empty mailbox", dict(entity=""), "entity: is empty; give a user, group or resource by name, email address or ID")
+bad("mailbox_permission", "the owner as grantee", dict(grants=[dict(grantee="jdoe@example.com", permissions=["send_as"])]),
+    "grants: 'jdoe@example.com' owns the mailbox; give permissions to other users, groups or resources")
+bad("mailbox_permission", "a grantee twice",
+    dict(grants=[dict(grantee="omar", permissions=["send_as"]), dict(grantee="omar@example.com", permissions=["full_access"])]),
+    "grants: 'omar' is listed twice; give each grantee once, with all its permissions")
+bad("mailbox_permission", "no permissions to grant", dict(grants=[dict(grantee="omar")]),
+    "grants[0].permissions: is empty; give at least one of full_access, send_as, send_on_behalf (state=absent removes permissions)")
+bad("mailbox_permission", "empty permissions with exact", dict(grants=[dict(grantee="omar", permissions=[])], state="exact"),
+    "grants[0].permissions: is empty; give at least one of full_access, send_as, send_on_behalf (state=absent removes permissions)")
+bad("mailbox_permission", "empty grantee", dict(grants=[dict(grantee="", permissions=["send_as"])]),
+    "grants[0].grantee: is empty; give a user, group or resource by name, email address or ID")
+bad("mailbox_permission", "permission unknown", dict(grants=[dict(grantee="omar", permissions=["read"])]),
+    "value of permissions must be one or more of: full_access, send_as, send_on_behalf. Got no match for: read found in grants")
+bad("mailbox_permission", "grant without grantee", dict(grants=[dict(permissions=["send_as"])]), "missing required arguments: grantee found in grants")
+bad("mailbox_permission", "grants a list of names", dict(grants=["omar"]),
+    "grants[0]: must be a dictionary with the keys " + GRANT_KEYS + ", for example {grantee: ...}; got a string")
+bad("mailbox_permission", "grant key unknown", dict(grants=[dict(grantee="omar", permission=["send_as"])]),
+    "Unsupported parameters for (basic.py) module: grants.permission. Supported parameters include: grantee, permissions.")
+bad("mailbox_permission", "state unknown", dict(state="replace"), "value of state must be one of: present, absent, exact, got: replace")
+bad("mailbox_permission", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("mailbox_permission_info", "unknown mailbox", dict(entity="nobody"), "entity: not found in organization 'example-corp': nobody")
+bad("mailbox_permission_info", "empty mailbox", dict(entity=""), "entity: is empty; give a user, group or resource by name, email address or ID")
+bad("mailbox_permission_info", "mailbox with a space", dict(entity="j doe"), "entity: not found in organization 'example-corp': j doe")
+bad("mailbox_permission_info", "mailbox too long", dict(entity="j" * 300), "entity: must have at most 256 characters")
+bad("mailbox_permission_info", "mailbox a list", dict(entity=["jdoe"]), "entity: must be a string; got a list")
+bad("mailbox_permission_info", "mailbox a dictionary", dict(entity=dict(name="jdoe")), "entity: must be a string; got a dictionary")
+bad("mailbox_permission_info", "address nobody holds", dict(entity="jdoe@unknown.example"),
+    "entity: not found in organization 'example-corp': jdoe@unknown.example")
+bad("mailbox_permission_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("mailbox_permission_info", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+bad("mailbox_permission_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+bad("resource_delegate", "unknown delegate", dict(delegates=["jdoe", "ghost"]), "delegates: not found in organization 'example-corp': ghost")
+bad("resource_delegate", "unknown resource", dict(resource="nowhere"), "resource: not found in organization 'example-corp': nowhere")
+bad("resource_delegate", "a user as the resource", dict(resource="jdoe"), "resource: not found in organization 'example-corp': jdoe")
+bad("resource_delegate", "a resource as a delegate", dict(delegates=["boardroom"]), "delegates: not found in organization 'example-corp': boardroom")
+bad("resource_delegate", "empty resource", dict(resource=""), "resource: is empty; give a resource by name, email address or ID")
+bad("resource_delegate", "empty delegate", dict(delegates=["jdoe", ""]),
+    "delegates: holds an empty entry; give each user or group by name, email address or ID")
+bad("resource_delegate", "delegate too long", dict(delegates=["j" * 300]), "delegates: must have at most 256 characters")
+bad("resource_delegate", "delegate a dictionary", dict(delegates=[dict(name="jdoe")]), "delegates[0]: must be a string; got a dictionary")
+bad("resource_delegate", "delegates a dictionary", dict(delegates=dict(jdoe=True)), "delegates: must be a list; got a dictionary")
+bad("resource_delegate", "state unknown", dict(state="replace"), "value of state must be one of: present, absent, exact, got: replace")
+bad("resource_delegate", "delegates missing", dict(delegates=OMIT), "missing required arguments: delegates")
+bad("resource_delegate", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("resource_info", "name too long", dict(name="r" * 21), "name: must have at most 20 characters")
+bad("resource_info", "name with a space", dict(name="board room"), "name: 'board room' is not valid: " + USER_NAME_HINT)
+bad("resource_info", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("resource_info", "email malformed", dict(email="boardroom"), "email: 'boardroom' is not valid: " + EMAIL_HINT)
+bad("resource_info", "id too short", dict(id="r-1"), "id: must have at least 12 characters")
+bad("resource_info", "name and email", dict(name="boardroom", email="boardroom@example.com"), "parameters are mutually exclusive: name|email|id")
+bad("resource_info", "include_delegates a word", dict(include_delegates="maybe"), "include_delegates: must be true or false; got 'maybe'")
+bad("resource_info", "name a list", dict(name=["boardroom"]), "name: must be a string; got a list")
+bad("resource_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("resource_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
 bad("directory_info", "workers a boolean", dict(workers=True), "workers: must be a whole number; got true or false")
 bad("directory_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
 bad("directory_info", "unknown organization ID", dict(organization="m-" + "0" * 32),
@@ -535,7 +636,7 @@ bad("retention_policy_info", "state given", dict(state="absent"), RETENTION_INFO
 def seed(workmail_client, workmail_org):
     """example-corp with the verified domain example.com and pending.example.com (verification
     delayed), users jdoe and omar (enabled) and li (disabled), groups finance and staff (which holds
-    finance), the impersonation role auditors and two roles named twins."""
+    finance), the room boardroom (enabled), the impersonation role auditors and two roles named twins."""
     client, org = workmail_client, workmail_org
     client.register_mail_domain(OrganizationId=org, DomainName="example.com")
     workmail_emulator.configure(domain_verification_delay=3600)
@@ -550,6 +651,8 @@ def seed(workmail_client, workmail_org):
         groups[name] = client.create_group(OrganizationId=org, Name=name)["GroupId"]
         client.register_to_work_mail(OrganizationId=org, EntityId=groups[name], Email=name + "@example.com")
     client.associate_member_to_group(OrganizationId=org, GroupId=groups["staff"], MemberId=groups["finance"])
+    room = client.create_resource(OrganizationId=org, Name="boardroom", Type="ROOM")["ResourceId"]
+    client.register_to_work_mail(OrganizationId=org, EntityId=room, Email="boardroom@example.com")
     client.create_impersonation_role(OrganizationId=org, Name="auditors", Type="READ_ONLY", Rules=[])
     for token in ("first", "second"):
         client.create_impersonation_role(OrganizationId=org, Name="twins", Type="READ_ONLY", Rules=[], ClientToken=token)

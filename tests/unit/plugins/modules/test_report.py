@@ -25,7 +25,10 @@ from ansible_collections.mailops.workmail.plugins.modules import group
 from ansible_collections.mailops.workmail.plugins.modules import group_membership
 from ansible_collections.mailops.workmail.plugins.modules import impersonation_role
 from ansible_collections.mailops.workmail.plugins.modules import mail_domain
+from ansible_collections.mailops.workmail.plugins.modules import mailbox_permission
 from ansible_collections.mailops.workmail.plugins.modules import organization
+from ansible_collections.mailops.workmail.plugins.modules import resource
+from ansible_collections.mailops.workmail.plugins.modules import resource_delegate
 from ansible_collections.mailops.workmail.plugins.modules import retention_policy
 from ansible_collections.mailops.workmail.plugins.modules import user
 from ansible_collections.mailops.workmail.plugins.modules import user_info
@@ -34,6 +37,7 @@ ORG = "example-corp"
 PASSWORD = "Corr3ct-Horse-Battery"
 JDOE = dict(organization=ORG, name="jdoe", email="jdoe@example.com", first_name="Jane", department="Finance", password=PASSWORD)
 FINANCE = dict(organization=ORG, name="finance", email="finance@example.com")
+ROOM = dict(organization=ORG, name="boardroom", type="room", email="boardroom@example.com")
 
 
 def actions_called():
@@ -64,6 +68,20 @@ SCENARIOS = {
     "membership": (group_membership, [(user, JDOE), (group, FINANCE)], dict(organization=ORG, groups=["finance"], members=["jdoe"])),
     "membership exact": (group_membership, [(user, JDOE), (group, FINANCE), (group_membership, dict(organization=ORG, groups=["finance"], members=["jdoe"]))],
                          dict(organization=ORG, groups=["finance"], members=[], state="exact")),
+    "resource create": (resource, [], dict(ROOM, description="Board room", booking_options=dict(auto_decline_recurring_requests=True))),
+    "resource update": (resource, [(resource, ROOM)], dict(ROOM, type="equipment", description="")),
+    "resource disable": (resource, [(resource, ROOM)], dict(ROOM, enabled=False)),
+    "resource delete": (resource, [(resource, ROOM)], dict(organization=ORG, name="boardroom", state="absent")),
+    "resource delegate": (resource_delegate, [(user, JDOE), (group, FINANCE), (resource, ROOM)],
+                          dict(organization=ORG, resource="boardroom@example.com", delegates=["jdoe", "finance"])),
+    "resource delegate exact": (resource_delegate, [(user, JDOE), (resource, ROOM),
+                                                    (resource_delegate, dict(organization=ORG, resource="boardroom", delegates=["jdoe"]))],
+                                dict(organization=ORG, resource="boardroom", delegates=[], state="exact")),
+    "mailbox permission": (mailbox_permission, [(user, JDOE), (group, FINANCE)],
+                           dict(organization=ORG, entity="jdoe", grants=[dict(grantee="finance@example.com", permissions=["send_as"])])),
+    "mailbox permission exact": (mailbox_permission, [(user, JDOE), (resource, ROOM), (mailbox_permission, dict(
+        organization=ORG, entity="boardroom", grants=[dict(grantee="jdoe", permissions=["full_access", "send_as"])]))],
+        dict(organization=ORG, entity="boardroom", grants=[], state="exact")),
     "alias": (alias, [(user, JDOE)], dict(organization=ORG, entity="jdoe@example.com", aliases=["jane@example.com"])),
     "mail domain default": (mail_domain, [], dict(organization=ORG, name="corp.example.org", default=True, wait_for_verification=True)),
     "mail domain delete": (mail_domain, [(mail_domain, dict(organization=ORG, name="old.example.org"))],
