@@ -173,6 +173,55 @@ def test_mailboxes_that_cannot_be_exported(workmail_client, workmail_org, jdoe, 
     assert workmail_client.list_mailbox_export_jobs(OrganizationId=workmail_org)["Jobs"] == []
 
 
+def test_a_room_mailbox_is_exported(workmail_client, workmail_org, target):
+    room_email = f"room1@{TEST_DOMAIN}"
+    room = workmail_client.create_resource(OrganizationId=workmail_org, Name="room1", Type="ROOM")["ResourceId"]
+    workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=room, Email=room_email)
+    workmail_emulator.add_messages(workmail_org, "room1", messages=[
+        {"type": "calendar", "from": EMAIL, "to": room_email, "subject": "Board meeting"},
+        {"folder": "Inbox", "from": EMAIL, "to": room_email, "subject": "Booking request", "body": "Tuesday?\n"},
+        {"type": "task", "subject": "Clean the whiteboard"},
+    ])
+    for entity in (room, "room1", room_email.upper()):
+        workmail_emulator.advance_clock(DAY)
+        job = describe(workmail_client, workmail_org, start(workmail_client, workmail_org, target, entity=entity))
+        assert (job["EntityId"], job["State"]) == (room, "COMPLETED")
+        entries = exported(job, target)[0]
+        assert sorted(entries) == ["Calendar/000001.eml", "Inbox/000002.eml"]
+        meeting = email.message_from_bytes(entries["Calendar/000001.eml"], policy=email.policy.default)
+        assert meeting.get_content_type() == "text/calendar" and "SUMMARY:Board meeting" in meeting.get_content()
+        request = email.message_from_bytes(entries["Inbox/000002.eml"], policy=email.policy.default)
+        assert (request["From"], request["To"], request["Subject"]) == (EMAIL, room_email, "Booking request")
+    with raises_code("LimitExceededException"):
+        start(workmail_client, workmail_org, target, entity="room1")
+
+
+def test_a_room_that_cannot_be_exported(workmail_client, workmail_org, target):
+    room = workmail_client.create_resource(OrganizationId=workmail_org, Name="room1", Type="ROOM")["ResourceId"]
+    with raises_code("EntityStateException", match=f"Resource {room} is DISABLED"):
+        start(workmail_client, workmail_org, target, entity="room1")
+    workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=room, Email=f"room1@{TEST_DOMAIN}")
+    workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=room)
+    with raises_code("EntityStateException", match=f"Resource {room} is DISABLED"):
+        start(workmail_client, workmail_org, target, entity=room)
+    workmail_client.delete_resource(OrganizationId=workmail_org, ResourceId=room)
+    with raises_code("EntityNotFoundException"):
+        start(workmail_client, workmail_org, target, entity=room)
+    assert workmail_client.list_mailbox_export_jobs(OrganizationId=workmail_org)["Jobs"] == []
+
+
+def test_a_room_disabled_while_the_job_runs_fails_it(workmail_client, workmail_org, target):
+    workmail_emulator.configure(export_job_duration=10)
+    room = workmail_client.create_resource(OrganizationId=workmail_org, Name="room1", Type="ROOM")["ResourceId"]
+    workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=room, Email=f"room1@{TEST_DOMAIN}")
+    job_id = start(workmail_client, workmail_org, target, entity=room)
+    workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=room)
+    workmail_emulator.advance_clock(10)
+    job = describe(workmail_client, workmail_org, job_id)
+    assert job["State"] == "FAILED" and job["ErrorInfo"] == f"The mailbox of {room} is no longer available: the resource is DISABLED"
+    assert object_keys() == []
+
+
 def test_a_user_disabled_while_the_job_runs_fails_it(workmail_client, workmail_org, jdoe, target):
     workmail_emulator.configure(export_job_duration=10)
     job_id = start(workmail_client, workmail_org, target)

@@ -129,6 +129,22 @@ def test_a_deleted_user_has_no_mailbox(workmail_client, workmail_org, jdoe):
     assert size_mb(workmail_client, workmail_org) == 0.0
 
 
+def test_a_room_mailbox_holds_content_and_a_disabled_room_receives_none(workmail_client, workmail_org):
+    room_email = f"room1@{TEST_DOMAIN}"
+    room = workmail_client.create_resource(OrganizationId=workmail_org, Name="room1", Type="ROOM")["ResourceId"]
+    workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=room, Email=room_email)
+    added = workmail_emulator.add_messages(workmail_org, "room1", messages=[{"type": "calendar", "subject": "Board meeting"}])
+    assert (added["entity_id"], added["added"], added["folders"]) == (room, 1, {"Calendar": 1})
+    workmail_emulator.add_messages(workmail_org, room_email.upper(), generate=2)
+    summary = workmail_emulator.mailbox_summary(workmail_org, room)
+    assert summary["folders"] == {"Calendar": 1, "Inbox": 2} and summary["items"] == 3 and summary["size_bytes"] > 0
+    workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=room)
+    with pytest.raises(MailboxContentError) as info:
+        workmail_emulator.add_messages(workmail_org, room, generate=1)
+    assert info.value.status == 409 and str(info.value).startswith("resource room1 is DISABLED")
+    assert workmail_emulator.mailbox_summary(workmail_org, room) == summary
+
+
 def test_an_organization_that_is_not_active(workmail_client):
     workmail_emulator.configure(org_ready_delay=60)
     org_id = workmail_client.create_organization(Alias="young")["OrganizationId"]
@@ -172,6 +188,20 @@ def test_the_endpoint_appends_and_counts(live):
     assert status == 200 and summary == {key: value for key, value in body.items() if key != "added"}
     assert summary["folders"] == {"Inbox": 4, "Sent Items": 1, "Archive": 1}
     assert server.client().get_mailbox_details(OrganizationId=org_id, UserId="jdoe")["MailboxSize"] == summary["mailbox_size_mb"] > 0
+
+
+def test_the_endpoint_takes_a_resource(live):
+    server, org_id, _user_id = live
+    client = server.client()
+    room = client.create_resource(OrganizationId=org_id, Name="room1", Type="ROOM")["ResourceId"]
+    client.register_to_work_mail(OrganizationId=org_id, EntityId=room, Email=f"room1@{TEST_DOMAIN}")
+    status, body = http(server, "POST", "/_emulator/mailboxes", {"organization_id": org_id, "entity": "room1", "generate": 5})
+    assert status == 200 and body["entity_id"] == room and body["folders"] == {"Inbox": 4, "Sent Items": 1}
+    status, summary = http(server, "GET", f"/_emulator/mailboxes?organization_id={org_id}&entity={room}")
+    assert status == 200 and summary == {key: value for key, value in body.items() if key != "added"}
+    client.deregister_from_work_mail(OrganizationId=org_id, EntityId=room)
+    status, body = http(server, "POST", "/_emulator/mailboxes", {"organization_id": org_id, "entity": "room1", "generate": 1})
+    assert status == 409 and "DISABLED" in body["error"]
 
 
 def test_the_endpoint_refuses_bad_requests(live):

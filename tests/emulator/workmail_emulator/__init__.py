@@ -79,7 +79,7 @@ def advance_clock(seconds):
 
 
 def add_messages(organization_id, entity, messages=None, generate=None):
-    """Append items to the mailbox of an enabled user (ID, name or address): ``messages`` (a list of item objects, see
+    """Append items to the mailbox of an enabled user or resource (ID, name or address): ``messages`` (a list of item objects, see
     :mod:`workmail_emulator.mailboxes`) or ``generate`` N email messages. Return the mailbox as :func:`mailbox_summary`
     does, plus ``added``.
 
@@ -89,7 +89,7 @@ def add_messages(organization_id, entity, messages=None, generate=None):
 
 
 def mailbox_summary(organization_id, entity):
-    """Return a user's mailbox: ``folders`` (item count per folder), ``items``, ``size_bytes``, ``mailbox_size_mb``
+    """Return the mailbox of a user or resource: ``folders`` (item count per folder), ``items``, ``size_bytes``, ``mailbox_size_mb``
     (GetMailboxDetails's MailboxSize), ``organization_id`` and ``entity_id``. Raises MailboxContentError."""
     return mailboxes.summary(organization_id, entity)
 

@@ -1,14 +1,16 @@
 """Mailbox content: what ``/_emulator/mailboxes`` and :func:`workmail_emulator.add_messages` put in a mailbox.
 
-The WorkMail API has no call that delivers mail, so tests and demos give a
-user's mailbox its content here, either as explicit items::
+The WorkMail API has no call that delivers mail, so tests and demos give the
+mailbox of a user or resource its content here, either as explicit items::
 
     {"organization_id": "m-...", "entity": "jdoe",
      "messages": [{"folder": "Inbox", "from": "a@example.com", "to": "jdoe@corp.example",
                    "subject": "Hello", "body": "...", "date": "2026-01-05T09:30:00Z"}]}
 
 or as ``{"organization_id": ..., "entity": ..., "generate": N}``, which appends
-N generated email messages. ``entity`` is the user's ID, name or address.
+N generated email messages. ``entity`` is the user's or resource's ID, name or
+address. A resource has no mailbox quota of its own in the API: its mailbox
+holds up to the default quota of a user (51200 MB).
 
 Every item is stored in its MIME form (RFC 5322, CRLF line ends); the
 mailbox's size is the sum of those forms, and is what GetMailboxDetails reports
@@ -26,7 +28,7 @@ import re
 from email.message import EmailMessage
 
 from . import config
-from .records import ACTIVE, DELETED, ENABLED, USER, Mailbox, MailboxItem
+from .records import ACTIVE, DEFAULT_MAILBOX_QUOTA, DELETED, ENABLED, RESOURCE, USER, Mailbox, MailboxItem
 
 EMAIL, CALENDAR, CONTACT, TASK = "email", "calendar", "contact", "task"
 ITEM_TYPES = (EMAIL, CALENDAR, CONTACT, TASK)
@@ -38,6 +40,8 @@ MAX_GENERATE = 100_000
 MAX_FOLDER_LENGTH = 255
 DEFAULT_SENDER = "sender@example.com"
 BYTES_PER_MB = 1024 * 1024
+# The entities whose mailbox holds content: users and resources (groups have no mailbox).
+MAILBOX_KINDS = (USER, RESOURCE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _POLICY = email.policy.SMTP
 
@@ -69,19 +73,26 @@ def _organization(organization_id):
     raise MailboxContentError(404, f"organization {organization_id} does not exist")
 
 
-def _user(org, entity, now, enabled):
-    """Return the user ``entity`` names in ``org`` (ID, name or address); raise 404, or 409 when ``enabled`` and it is not ENABLED."""
+def _owner(org, entity, now, enabled):
+    """Return the user or resource ``entity`` names in ``org`` (ID, name or address); raise 404, or 409 when ``enabled`` and it
+    is not ENABLED."""
     if not isinstance(entity, str) or not entity:
-        raise _bad("'entity' must be a user's ID, name or email address")
+        raise _bad("'entity' must be the ID, name or email address of a user or resource")
     state = org.state(now)
     if state != ACTIVE:
         raise MailboxContentError(409, f"organization {org.id} is {state}, not Active")
-    user = org.find(entity, kinds=(USER,))
-    if user is None or user.state == DELETED:
-        raise MailboxContentError(404, f"no user {entity} in organization {org.id}")
-    if enabled and user.state != ENABLED:
-        raise MailboxContentError(409, f"user {user.name} is {user.state}: only the mailbox of an enabled user receives content")
-    return user
+    owner = org.find(entity, kinds=MAILBOX_KINDS)
+    if owner is None or owner.state == DELETED:
+        raise MailboxContentError(404, f"no user or resource {entity} in organization {org.id}")
+    if enabled and owner.state != ENABLED:
+        raise MailboxContentError(409, f"{owner.kind.lower()} {owner.name} is {owner.state}: only the mailbox of an enabled user or "
+                                       "resource receives content")
+    return owner
+
+
+def mailbox_quota(owner):
+    """Return the quota (MB) of the mailbox of ``owner``: a user's own, the default one for a resource."""
+    return getattr(owner, "mailbox_quota", DEFAULT_MAILBOX_QUOTA)
 
 
 def _describe(org, user, mailbox):
@@ -211,7 +222,7 @@ def generated(count, first, owner, now):
 # The two entry points ----------------------------------------------------------------------------
 
 def add(organization_id, entity, messages=None, generate=None):
-    """Append items to a user's mailbox (explicit ``messages`` or ``generate`` N); return the mailbox as :func:`summary` does,
+    """Append items to the mailbox of a user or resource (explicit ``messages`` or ``generate`` N); return the mailbox as :func:`summary` does,
     with ``added``.
 
     Raises MailboxContentError (a ValueError; ``status`` 400, 404 or 409) and then adds nothing.
@@ -225,14 +236,15 @@ def add(organization_id, entity, messages=None, generate=None):
     backend, org = _organization(organization_id)
     with backend.lock:
         now = config.now()
-        user = _user(org, entity, now, enabled=True)
+        user = _owner(org, entity, now, enabled=True)
         mailbox = org.mailboxes.get(user.id)
         if generate is not None:
             messages = generated(generate, (len(mailbox.items) if mailbox else 0) + 1, user, now)
         items = [render(spec, index, user, now) for index, spec in enumerate(messages, start=1)]
         size = (mailbox.size if mailbox else 0) + sum(len(item.mime) for item in items)
-        if size > user.mailbox_quota * BYTES_PER_MB:
-            raise MailboxContentError(409, f"the mailbox of {user.name} would hold {size} bytes, over its quota of {user.mailbox_quota} MB")
+        quota = mailbox_quota(user)
+        if size > quota * BYTES_PER_MB:
+            raise MailboxContentError(409, f"the mailbox of {user.name} would hold {size} bytes, over its quota of {quota} MB")
         if mailbox is None:
             mailbox = org.mailboxes[user.id] = Mailbox()
         for item in items:
@@ -241,11 +253,12 @@ def add(organization_id, entity, messages=None, generate=None):
 
 
 def summary(organization_id, entity):
-    """Return a user's mailbox: ``folders`` (items per folder), ``items``, ``size_bytes`` and ``mailbox_size_mb``.
+    """Return the mailbox of a user or resource: ``folders`` (items per folder), ``items``, ``size_bytes`` and ``mailbox_size_mb``.
 
-    A disabled user's mailbox keeps its content. Raises MailboxContentError (404 for an unknown organization or user).
+    A disabled user's or resource's mailbox keeps its content. Raises MailboxContentError (404 for an unknown organization, user
+    or resource).
     """
     backend, org = _organization(organization_id)
     with backend.lock:
-        user = _user(org, entity, config.now(), enabled=False)
+        user = _owner(org, entity, config.now(), enabled=False)
         return _describe(org, user, org.mailboxes.get(user.id))

@@ -16,7 +16,7 @@ Names and addresses are shared by users, groups and resources (``resources``: re
 :class:`Resource`). Mailbox permissions are kept by the mailbox's owner (``Entity.permissions``:
 grantee ID -> the permission values granted).
 
-It also holds the content of its users' mailboxes (``mailboxes``: user ID ->
+It also holds the content of its users' and resources' mailboxes (``mailboxes``: entity ID ->
 :class:`Mailbox`) and its mailbox export jobs (``export_jobs``: job ID ->
 :class:`ExportJob`, in start order).
 """
@@ -305,7 +305,7 @@ class MailboxItem:
 
 
 class Mailbox:
-    """The content of one user's mailbox: items in the order they were added, and their total size.
+    """The content of the mailbox of one user or resource: items in the order they were added, and their total size.
 
     Items are only ever appended, so the count and the size identify a version
     of the mailbox: that is its ``repr``, which is what state_lag compares,

@@ -159,7 +159,8 @@ class EmulatorApp:
 
     @staticmethod
     def get_mailbox(request):
-        """``GET /_emulator/mailboxes?organization_id=...&entity=...``: a user's item count per folder and mailbox size."""
+        """``GET /_emulator/mailboxes?organization_id=...&entity=...``: a user's or resource's item count per folder and
+        mailbox size."""
         try:
             return _json(mailbox_summary(request.args.get("organization_id"), request.args.get("entity")))
         except MailboxContentError as failure:

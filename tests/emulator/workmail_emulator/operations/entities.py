@@ -8,7 +8,7 @@ from ..registry import operation
 
 # Names of the built-in accounts of the directory; creating a user or group with one is refused.
 RESERVED_NAMES = frozenset({"administrator", "guest", "krbtgt"})
-_LABELS = {(USER,): "User", (GROUP,): "Group", (RESOURCE,): "Resource"}
+_LABELS = {(USER,): "User", (GROUP,): "Group", (RESOURCE,): "Resource", (USER, RESOURCE): "User or resource"}
 # The entities that have a mailbox, an address and aliases.
 MAILBOX_OWNERS = (USER, GROUP, RESOURCE)
 

@@ -17,12 +17,12 @@ from .. import config
 from ..errors import EntityNotFoundException, EntityStateException, InvalidParameterException, LimitExceededException
 from ..export_target import Target, TargetError, object_key
 from ..mailboxes import EXPORTED_TYPES
-from ..records import CANCELLED, COMPLETED, DELETED, ENABLED, FAILED, RUNNING, USER, ExportJob
+from ..records import CANCELLED, COMPLETED, DELETED, ENABLED, FAILED, RESOURCE, RUNNING, USER, ExportJob
 from ..registry import operation
 from .entities import require
 
-# Whose mailboxes can be exported: users (resources have mailboxes too, once the emulator has resources).
-MAILBOX_KINDS = (USER,)
+# Whose mailboxes can be exported: users and resources ("the user or resource associated with the mailbox").
+MAILBOX_KINDS = (USER, RESOURCE)
 # Documented in the administrator guide ("Exporting mailbox content").
 MAX_RUNNING_JOBS = 10
 EXPORT_INTERVAL = 24 * 3600
@@ -33,12 +33,14 @@ CANCEL_CUTOFF = 90
 
 
 def _mailbox_owner(req):
-    """Return the enabled user whose mailbox ``EntityId`` names; a deleted one is not found, a disabled one has no mailbox to export."""
+    """Return the enabled user or resource whose mailbox ``EntityId`` names; a deleted one is not found, a disabled one has no
+    mailbox to export."""
     owner = require(req, "EntityId", MAILBOX_KINDS)
+    label = owner.kind.title()
     if owner.state == DELETED:
-        raise EntityNotFoundException(f"User {owner.id} is deleted and has no mailbox")
+        raise EntityNotFoundException(f"{label} {owner.id} is deleted and has no mailbox")
     if owner.state != ENABLED:
-        raise EntityStateException(f"User {owner.id} is {owner.state}: its mailbox is not associated with WorkMail and cannot be "
+        raise EntityStateException(f"{label} {owner.id} is {owner.state}: its mailbox is not associated with WorkMail and cannot be "
                                    "exported; register it to WorkMail again first")
     return owner
 
@@ -57,7 +59,7 @@ def _job(req):
 
 @operation("StartMailboxExportJob")
 def start_mailbox_export_job(req):
-    """Start exporting a user's mailbox: the role must be assumable, at most 10 jobs run at once, one export a day per mailbox.
+    """Start exporting the mailbox of a user or resource: the role must be assumable, at most 10 jobs run at once, one export a day per mailbox.
 
     The job checks the bucket, the key and the role's permissions as it starts:
     when one fails, the call still returns the job, which is FAILED with ErrorInfo.
@@ -128,7 +130,8 @@ def _complete(backend, org, job):
     owner = org.entities.get(job.entity_id)
     if owner is None or owner.state != ENABLED:
         state = "deleted" if owner is None or owner.state == DELETED else owner.state
-        job.finish(FAILED, ended, f"The mailbox of {job.entity_id} is no longer available: the user is {state}")
+        kind = "owner" if owner is None else owner.kind.lower()
+        job.finish(FAILED, ended, f"The mailbox of {job.entity_id} is no longer available: the {kind} is {state}")
         return
     try:
         _target(backend, org, job).write(export_zip(org.mailboxes.get(job.entity_id), ended))
