@@ -222,8 +222,8 @@ def generated(count, first, owner, now):
 # The two entry points ----------------------------------------------------------------------------
 
 def add(organization_id, entity, messages=None, generate=None):
-    """Append items to the mailbox of a user or resource (explicit ``messages`` or ``generate`` N); return the mailbox as :func:`summary` does,
-    with ``added``.
+    """Append items to the mailbox of a user or resource (explicit ``messages`` or ``generate`` N); return the mailbox as
+    :func:`summary` does, with ``added``.
 
     Raises MailboxContentError (a ValueError; ``status`` 400, 404 or 409) and then adds nothing.
     """

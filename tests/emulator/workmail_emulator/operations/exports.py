@@ -59,7 +59,8 @@ def _job(req):
 
 @operation("StartMailboxExportJob")
 def start_mailbox_export_job(req):
-    """Start exporting the mailbox of a user or resource: the role must be assumable, at most 10 jobs run at once, one export a day per mailbox.
+    """Start exporting the mailbox of a user or resource: the role must be assumable, at most 10 jobs run at once, one export a
+    day per mailbox.
 
     The job checks the bucket, the key and the role's permissions as it starts:
     when one fails, the call still returns the job, which is FAILED with ErrorInfo.
