@@ -48,6 +48,8 @@ from ansible_collections.mailops.workmail.plugins.module_utils.waiters import MA
 START = "StartMailboxExportJob"
 DESCRIBE = "DescribeMailboxExportJob"
 LIST = "ListMailboxExportJobs"
+MAILBOX_OWNERS = ("USER", "RESOURCE")
+"""Whose mailboxes WorkMail exports: "the user or resource associated with the mailbox" (API reference)."""
 
 MAX_CONCURRENCY = 10
 """Jobs that run at once in an organization: the service refuses more (administrator guide)."""
@@ -228,11 +230,13 @@ class Manifest:
 class Export:
     """One mailbox of the task and its export job."""
 
-    def __init__(self, entity, entity_id=None, enabled=True):
+    def __init__(self, entity, entity_id=None, enabled=True, kind="user"):
         self.entity = entity
         self.entity_id = entity_id
         self.enabled = enabled
         """True, False (disabled) or None (deleted, known from the manifest only)."""
+        self.kind = kind
+        """Whose mailbox: "user" or "resource"."""
         self.record = None
         """The manifest record of the job this run follows or starts (None: none yet)."""
         self.before = None
@@ -347,7 +351,7 @@ class MailboxExport:
         org = self.ctx.organization_id
         if org is None:
             # Check mode, in an organization an earlier task creates: every mailbox named would start.
-            self.ctx.plan_calls(("ListUsers", "DescribeUser", "DescribeEntity", LIST))
+            self.ctx.plan_calls(("ListUsers", "ListResources", "DescribeUser", "DescribeResource", "DescribeEntity", LIST))
             for ref in self.params.get("entities") or []:
                 export = Export(ref)
                 export.action = "start"
@@ -363,8 +367,8 @@ class MailboxExport:
             if export.entity_id is None:
                 problems.append("{0} is neither a user nor a resource of organization {1!r}".format(export.entity, self.ctx.organization))
             elif not export.enabled:
-                problems.append("{0} is {1}: it has no mailbox to export (export a mailbox before disabling its user)".format(
-                    export.entity, "disabled" if export.enabled is False else "deleted"))
+                problems.append("{0} is {1}: it has no mailbox to export (export a mailbox before disabling its {2})".format(
+                    export.entity, "disabled" if export.enabled is False else "deleted", export.kind))
             else:
                 last = self.last_counted(export)
                 if last is not None:
@@ -381,9 +385,11 @@ class MailboxExport:
         and resource of the organization, by name."""
         refs = self.params.get("entities")
         if refs is None:
-            users = [u for u in self.api.list_users(self.ctx.organization_id)
-                     if u.get("State") == "ENABLED" and u.get("UserRole") != "SYSTEM_USER"]
-            return [Export(u["Name"], u["Id"]) for u in sorted(users, key=lambda u: u["Name"].lower())]
+            org = self.ctx.organization_id
+            owners = [(u, "user") for u in self.api.list_users(org) if u.get("State") == "ENABLED" and u.get("UserRole") != "SYSTEM_USER"]
+            owners.extend((r, "resource") for r in self.api.list_resources(org) if r.get("State") == "ENABLED")
+            owners.sort(key=lambda owner: owner[0]["Name"].lower())
+            return [Export(owner["Name"], owner["Id"], kind=kind) for owner, kind in owners]
         exports, seen = [], set()
         for ref in refs:
             export = self.find(ref)
@@ -394,23 +400,16 @@ class MailboxExport:
         return exports
 
     def find(self, ref):
-        """The Export of the mailbox ``ref`` names: a user by name, email or ID, or a resource by email."""
+        """The Export of the mailbox ``ref`` names: a user or a resource, by name, email or ID."""
         org = self.ctx.organization_id
-        if "@" in ref:
-            hit = self.api.describe_entity(org, ref)
-            if hit and hit.get("Type") == "RESOURCE":
-                return Export(ref, hit["EntityId"])
-            ref_id = hit["EntityId"] if hit and hit.get("Type") == "USER" else None
-        else:
-            ref_id = ref if validation.fits("DescribeUser", "UserId", ref) else None
-        user = self.api.describe_user(org, ref_id) if ref_id else None
-        if not user or user.get("State") == "DELETED":
+        owner = self.ctx.resolver.resolve(ref, MAILBOX_OWNERS)
+        if owner is None:
             # Gone, or disabled and given by the address it no longer has: the manifest may know it.
             record = self.manifest.named(org, ref)
             if record is not None:
                 return Export(ref, record["entity_id"], None)
             return Export(ref)
-        return Export(ref, user["UserId"], user.get("State") == "ENABLED")
+        return Export(ref, owner["id"], owner["enabled"], owner["type"])
 
     def jobs_of(self, entity_id):
         """The jobs the service lists for a mailbox, newest first."""

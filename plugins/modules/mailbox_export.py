@@ -46,11 +46,13 @@ author:
 options:
   entities:
     description:
-      - The mailboxes to export, each a user by name, email address or ID, or a resource by email address.
-      - Left out, every enabled user and resource of the organization is exported (system users are not).
-      - A mailbox named twice is exported once. A mailbox that does not exist, or whose user is disabled (a
-        disabled user has no mailbox WorkMail can export), fails the task before any export starts, unless the
-        manifest holds its completed export already.
+      - The mailboxes to export, each a user or a resource (a room or a piece of equipment) by name, email address
+        or ID.
+      - Left out, every enabled user and every enabled resource of the organization is exported (system users are
+        not).
+      - A mailbox named twice is exported once. A mailbox that does not exist, or whose user or resource is disabled
+        (a disabled user or resource has no mailbox WorkMail can export), fails the task before any export starts,
+        unless the manifest holds its completed export already.
     type: list
     elements: str
   s3_bucket:
@@ -115,9 +117,10 @@ options:
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization), C(workmail:ListMailboxExportJobs),
     C(workmail:DescribeMailboxExportJob), C(workmail:StartMailboxExportJob), and to find the mailboxes
-    C(workmail:DescribeUser) and C(workmail:DescribeEntity) (mailboxes given by email), or C(workmail:ListUsers)
-    (O(entities) left out). C(s3:GetObject) on the exports (O(s3_bucket)/O(s3_prefix)/*) to read each export's size
-    with C(HeadObject); without it the size stays unknown and the task warns."
+    C(workmail:DescribeUser), C(workmail:DescribeResource) and C(workmail:DescribeEntity) (mailboxes given by email),
+    or C(workmail:ListUsers) and C(workmail:ListResources) (O(entities) left out). C(s3:GetObject) on the exports
+    (O(s3_bucket)/O(s3_prefix)/*) to read each export's size with C(HeadObject); without it the size stays unknown and
+    the task warns."
   - The module calls no other S3 or KMS operation and does not create the bucket, key or role; WorkMail checks them
     with the role's permissions when a job starts. A job whose checks fail ends as failed, with the reason in
     RV(exports[].error).
@@ -209,7 +212,7 @@ exports:
   elements: dict
   contains:
     entity:
-      description: The mailbox as O(entities) gives it (its user name when O(entities) is left out).
+      description: The mailbox as O(entities) gives it (the name of its user or resource when O(entities) is left out).
       type: str
       sample: jdoe
     entity_id:

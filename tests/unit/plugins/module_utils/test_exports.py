@@ -39,7 +39,7 @@ class Clock:
 
 
 class FakeWorkMail:
-    """Users and export jobs as WorkMail keeps them; a job runs ``duration`` seconds of ``clock``."""
+    """Users (no resources) and export jobs as WorkMail keeps them; a job runs ``duration`` seconds of ``clock``."""
 
     def __init__(self, clock, users, duration=3.0):
         self.clock = clock
@@ -65,6 +65,12 @@ class FakeWorkMail:
 
     def describe_user(self, organization_id, ref):
         return next((dict(u) for u in self.users.values() if ref in (u["UserId"], u["Name"])), None)
+
+    def list_resources(self, organization_id):
+        return []
+
+    def describe_resource(self, organization_id, ref):
+        return None
 
     def describe_entity(self, organization_id, email):
         return None

@@ -209,6 +209,69 @@ def test_every_enabled_user_when_entities_is_left_out(run_module, people, target
     assert len(starts()) == len(PEOPLE)
 
 
+@pytest.fixture
+def rooms(people, workmail_client, workmail_org):
+    """The enabled room boardroom with a meeting and a message, and the room attic, registered then disabled; the call log emptied."""
+    ids = {}
+    for name in ("boardroom", "attic"):
+        ids[name] = workmail_client.create_resource(OrganizationId=workmail_org, Name=name, Type="ROOM")["ResourceId"]
+        workmail_client.register_to_work_mail(OrganizationId=workmail_org, EntityId=ids[name], Email="{0}@{1}".format(name, DOMAIN))
+    meeting, request = {"type": "calendar", "subject": "Board meeting"}, {"folder": "Inbox", "subject": "Booking request"}
+    workmail_emulator.add_messages(workmail_org, "boardroom", messages=[meeting, request])
+    workmail_client.deregister_from_work_mail(OrganizationId=workmail_org, EntityId=ids["attic"])
+    workmail_emulator.clear_calls()
+    return ids
+
+
+def test_a_room_named_by_name_is_exported(run_module, rooms, target, manifest, workmail_client, workmail_org):
+    result = run_module(mailbox_export, task(target, manifest, entities=["boardroom"]))
+
+    assert not result.failed, result.get("msg")
+    assert result["changed"] is True
+    jobs = workmail_client.list_mailbox_export_jobs(OrganizationId=workmail_org)["Jobs"]
+    assert [(j["EntityId"], j["State"]) for j in jobs] == [(rooms["boardroom"], "COMPLETED")]
+    [room] = result["exports"]
+    assert (room["entity"], room["entity_id"], room["state"], room["job_id"]) == ("boardroom", rooms["boardroom"], "completed", jobs[0]["JobId"])
+    names, size = zip_names(room["s3_path"])
+    assert names == ["Calendar/000001.eml", "Inbox/000002.eml"] and room["size"] == size
+    [record] = read_manifest(manifest)["exports"]
+    assert (record["entity"], record["entity_id"], record["state"]) == ("boardroom", rooms["boardroom"], "completed")
+    assert [c["operation"] for c in workmail_emulator.calls() if c["operation"] in ("DescribeUser", "DescribeResource")] == [
+        "DescribeUser", "DescribeResource"]
+
+
+def test_a_room_named_by_email_or_id_is_the_same_mailbox(run_module, rooms, target, manifest):
+    result = run_module(mailbox_export, task(target, manifest, entities=["boardroom@" + DOMAIN, rooms["boardroom"]]))
+
+    assert not result.failed, result.get("msg")
+    assert [(e["entity"], e["entity_id"], e["state"]) for e in result["exports"]] == [
+        ("boardroom@" + DOMAIN, rooms["boardroom"], "completed")]
+    assert [c["request"]["EntityId"] for c in starts()] == [rooms["boardroom"]]
+
+
+def test_a_disabled_room_fails_naming_entities_before_any_write(run_module, rooms, target, manifest):
+    result = run_module(mailbox_export, task(target, manifest, entities=["boardroom", "attic"]))
+
+    assert result.failed
+    assert result["msg"] == "entities: attic is disabled: it has no mailbox to export (export a mailbox before disabling its resource)"
+    assert writes() == []
+
+
+def test_every_enabled_user_and_resource_when_entities_is_left_out(run_module, rooms, target, manifest, workmail_client, workmail_org):
+    result = run_module(mailbox_export, task(target, manifest))
+
+    assert not result.failed, result.get("msg")
+    assert [e["entity"] for e in result["exports"]] == sorted(PEOPLE + ("boardroom",))
+    assert [e["state"] for e in result["exports"]] == ["completed"] * (len(PEOPLE) + 1)
+    by_entity = dict((e["entity"], e) for e in result["exports"])
+    assert by_entity["boardroom"]["entity_id"] == rooms["boardroom"]
+    assert zip_names(by_entity["boardroom"]["s3_path"])[0] == ["Calendar/000001.eml", "Inbox/000002.eml"]
+    exported = sorted(j["EntityId"] for j in workmail_client.list_mailbox_export_jobs(OrganizationId=workmail_org)["Jobs"])
+    assert rooms["attic"] not in exported and rooms["boardroom"] in exported and len(exported) == len(PEOPLE) + 1
+    operations = [c["operation"] for c in workmail_emulator.calls()]
+    assert operations.count("ListResources") == 1 and operations.count("ListUsers") == 1
+
+
 # -- the queue, waiting and resuming ---------------------------------------------------------------
 
 def test_the_queue_never_runs_more_jobs_than_concurrency(run_module, people, target, manifest, workmail_client, workmail_org, emulator_clock,
