@@ -715,8 +715,7 @@ def gather(ctx, workers=8):
     for raw in raws:
         resource = USER if "UserId" in raw else GROUP
         entity_id = raw[resource.id_member]
-        shaped = resource.public(resource.to_resource(ctx, raw))
-        entry = dict((f.option, shaped[f.option]) for f in resource.fields if not f.read_only and shaped.get(f.option) is not None)
+        entry = resource.as_options(resource.to_resource(ctx, raw))
         entry["groups"] = sorted(parents.get(entity_id, []), key=_fold)
         entry["aliases"] = sorted(aliases.get(entity_id, []), key=_fold)
         directory[resource.name + "s"].append(entry)
