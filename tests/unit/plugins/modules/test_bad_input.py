@@ -52,6 +52,8 @@ BASE = {
     "user": dict(name="newbie", email="newbie@example.com"),
     "user_info": dict(),
 }
+# Imported once, when pytest collects this file, rather than in each test's own process.
+MODULES = dict((name, importlib.import_module("ansible_collections.mailops.workmail.plugins.modules." + name)) for name in BASE)
 ORGANIZATION_OPTION = "example-corp"
 WITHOUT_ORGANIZATION_OPTION = ("organization", "organization_info")
 
@@ -678,7 +680,7 @@ def test_bad_input_fails_naming_the_option_before_any_write(run_module, workmail
     params = dict((key, value) for key, value in params.items() if value is not OMIT)
     workmail_emulator.clear_calls()
 
-    result = run_module(importlib.import_module("ansible_collections.mailops.workmail.plugins.modules." + module), params, check_mode=check_mode)
+    result = run_module(MODULES[module], params, check_mode=check_mode)
 
     expected = message(seed) if callable(message) else message
     assert result.failed, result
