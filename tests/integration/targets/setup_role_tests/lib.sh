@@ -85,7 +85,22 @@ expect_no_output() {
     done
 }
 
-# emulator reset|clear_calls|assert_no_writes: the setup_emulator tasks of that name.
+# emulator ACTION: the setup_emulator tasks file of that name (reset, clear_calls,
+# assert_no_writes, stop_faults, ...). The three run between most playbooks, reset, clear_calls
+# and assert_no_writes, are done by emulator.py, without starting ansible-playbook for them;
+# output kept in $LOGS/emulator-ACTION.log.
 emulator() {
-    playbook "emulator-$1" "$SETUP/emulator.yml" -e setup_role_tests_action="$1"
+    case "$1" in
+        reset | clear_calls | assert_no_writes)
+            echo "---- emulator $1 (output: $LOGS/emulator-$1.log)"
+            if ! "${ANSIBLE_TEST_PYTHON_INTERPRETER:-python}" "$SETUP/emulator.py" "$CONFIG" "$1" >"$LOGS/emulator-$1.log" 2>&1; then
+                cat "$LOGS/emulator-$1.log"
+                echo "FAILED: emulator $1" >&2
+                return 1
+            fi
+            ;;
+        *)
+            playbook "emulator-$1" "$SETUP/emulator.yml" -e setup_role_tests_action="$1"
+            ;;
+    esac
 }
