@@ -1,8 +1,11 @@
 # The two commands the README promises: `make demo` and `make test`.
 # Everything runs from the project's own virtualenv, created on first use.
 #
-# `make test` runs every check below, one after the other, goes on when one fails,
-# prints a summary and fails if any check failed. Each check also runs on its own:
+# `make test` runs every check below and fails if any check failed. It runs them in two
+# lanes at once (tests/utils/run_checks.py): integration in one, the others one after the
+# other in the second, which mostly needs the core integration leaves idle. A failing check
+# does not stop the others; each check's output is kept in .build/test-logs/CHECK.log, shown
+# when it fails, and a summary ends the run. Each check also runs on its own:
 #
 #   make test-emulator   the emulator's own pytest suite (tests/emulator/tests)
 #   make sanity          ansible-test sanity, every test, on Python $(TEST_PYTHON)
@@ -36,7 +39,8 @@ COLLECTION_DIR := $(BUILD)/ansible_collections/mailops/workmail
 TEST_PYTHON := 3.11
 ANSIBLE_TEST := $(BIN)/ansible-test
 ANSIBLE_TEST_ARGS ?=
-CHECKS := test-emulator sanity units integration lint changelog-lint build ee docs-lint docs compat
+# In the order make test starts them; see test below.
+CHECKS := integration test-emulator changelog-lint build ee lint docs-lint docs sanity units compat
 
 # antsibull-docs and Sphinx need a newer docutils than awscli (requirements-dev.txt) allows: their own virtualenv.
 DOCS_VENV := .venv-docs
@@ -52,7 +56,8 @@ COMPAT_DIR := $(COMPAT_BUILD)/ansible_collections/mailops/workmail
 # the part of the collection most exposed to changes between ansible-core releases).
 COMPAT_TARGETS := check_mode_plan callback_plan
 
-.PHONY: venv docs-venv compat-venv ansible-test-cache collection test $(CHECKS) demo clean
+.PHONY: venv docs-venv compat-venv ansible-test-cache collection test demo clean \
+  integration test-emulator changelog-lint build ee lint docs-lint docs sanity units compat
 
 venv: $(VENV)/.installed
 
@@ -86,22 +91,17 @@ $(COMPAT_VENV)/.installed: requirements-compat.txt tests/emulator/pyproject.toml
 ansible-test-cache: venv
 	$(BIN)/python tests/utils/install_get_pip.py
 
+# COLLECTION_SYNCED=1 (set by make test's lanes, which sync once before they start) leaves
+# the copy as it is, so that no check refreshes it while another one reads it.
 collection: venv
-	$(BIN)/python tests/utils/sync_collection.py $(BUILD)
+	@if [ -z "$(COLLECTION_SYNCED)" ]; then $(BIN)/python tests/utils/sync_collection.py $(BUILD); fi
 
-test: venv
-	@failed=""; summary=""; \
-	for check in $(CHECKS); do \
-	  echo "==== make $$check"; start=$$(date +%s); \
-	  if $(MAKE) --no-print-directory $$check; then result=passed; else result=FAILED; failed="$$failed $$check"; fi; \
-	  line=$$(printf '%-15s %-7s %5ss' "$$check" "$$result" "$$(( $$(date +%s) - start ))"); \
-	  echo "==== $$line"; summary="$$summary$$line\n"; \
-	done; \
-	echo "==== make test summary"; printf "$$summary"; \
-	total=$$(echo $(CHECKS) | wc -w); nfailed=$$(echo $$failed | wc -w); \
-	echo "checks: $$(( total - nfailed )) passed, $$nfailed failed"; \
-	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
-	echo "make test: all checks passed"
+# Lane 1 is integration, lane 2 every other check of CHECKS in order. Lane 2 starts with checks
+# that do not run ansible-test, so that integration's first worker has made ansible-test's shared
+# set-up (tests/utils/run_integration.py) before another ansible-test starts.
+test: venv collection
+	$(BIN)/python tests/utils/run_checks.py --log-dir $(BUILD)/test-logs \
+	  "$(filter integration,$(CHECKS))" "$(filter-out integration,$(CHECKS))"
 
 test-emulator: venv
 	$(BIN)/pytest -q tests/emulator/tests
