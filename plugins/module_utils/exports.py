@@ -712,7 +712,7 @@ def gather(ctx, job_id=None, manifest=None):
     records = Manifest(manifest).load().records if manifest else []
     org = ctx.organization_id
     if org is None:
-        ctx.plan_calls((DESCRIBE,) if job_id else (LIST, "DescribeUser"))
+        ctx.plan_calls((DESCRIBE,) if job_id else (LIST, "DescribeUser", "DescribeResource"))
         return [], summarize([])
     records = [r for r in records if r.get("organization_id") == org and r.get("job_id")]
     if job_id is not None:
@@ -750,8 +750,12 @@ def gather(ctx, job_id=None, manifest=None):
 
 
 def entity_name(ctx, entity_id, names):
-    """The name of the user ``entity_id`` (its ID when it is gone), read once."""
+    """The name of the user or resource ``entity_id`` (its ID when it is gone), read once.
+    A resource's ID is ``r-`` and 32 hexadecimal digits (ResourceId's pattern); a user's is not."""
     if entity_id and entity_id not in names:
-        user = ctx.api.describe_user(ctx.organization_id, entity_id)
-        names[entity_id] = user["Name"] if user else entity_id
+        if entity_id.startswith("r-"):
+            entity = ctx.api.describe_resource(ctx.organization_id, entity_id)
+        else:
+            entity = ctx.api.describe_user(ctx.organization_id, entity_id)
+        names[entity_id] = entity["Name"] if entity else entity_id
     return names.get(entity_id)

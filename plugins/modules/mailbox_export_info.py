@@ -33,7 +33,7 @@ options:
 notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization),
     C(workmail:ListMailboxExportJobs) (or C(workmail:DescribeMailboxExportJob) with O(job_id)), and
-    C(workmail:DescribeUser) for the names of mailboxes the manifest does not hold."
+    C(workmail:DescribeUser) and C(workmail:DescribeResource) for the names of mailboxes the manifest does not hold."
 seealso:
   - module: mailops.workmail.mailbox_export
 extends_documentation_fragment:
@@ -80,7 +80,8 @@ exports:
   elements: dict
   contains:
     entity:
-      description: The mailbox, as the manifest names it, else its user name (its ID once the user is deleted).
+      description:
+        - The mailbox, as the manifest names it, else the name of its user or resource (its ID once that is deleted).
       type: str
       sample: jdoe
     entity_id:

@@ -521,6 +521,21 @@ def test_a_disabled_mailbox_already_exported_is_kept_without_error(run_module, p
 
 # -- mailbox_export_info ----------------------------------------------------------------------------
 
+def test_info_without_a_manifest_names_a_room_by_its_name(run_module, rooms, target, manifest):
+    assert not run_module(mailbox_export, task(target, manifest, entities=["boardroom", "jdoe"])).failed
+    workmail_emulator.clear_calls()
+
+    listed = run_module(mailbox_export_info, dict(organization="example-corp"))
+
+    assert not listed.failed, listed.get("msg")
+    assert sorted(e["entity"] for e in listed["exports"]) == ["boardroom", "jdoe"]
+    assert [e["entity_id"] for e in listed["exports"] if e["entity"] == "boardroom"] == [rooms["boardroom"]]
+    described = [(c["operation"], c["request"].get("ResourceId") or c["request"].get("UserId"))
+                 for c in workmail_emulator.calls() if c["operation"] in ("DescribeUser", "DescribeResource")]
+    assert sorted(operation for operation, _entity in described) == ["DescribeResource", "DescribeUser"]
+    assert ("DescribeResource", rooms["boardroom"]) in described
+
+
 def test_info_lists_the_jobs_merged_with_the_manifest(run_module, people, target, manifest, workmail_client, workmail_org):
     done = run_module(mailbox_export, task(target, manifest, entities=["jdoe", "ann"]))
     workmail_emulator.clear_calls()
