@@ -163,7 +163,8 @@ ARGUMENT_SPEC = dict(
         options=dict(instance_arn=dict(type="str"), application_arn=dict(type="str"), application_name=dict(type="str")),
         mutually_exclusive=[("application_arn", "application_name")],
     ),
-    personal_access_tokens=dict(type="dict", options=dict(enabled=dict(type="bool"), lifetime_in_days=dict(type="int"))),
+    # The settings of tokens, not a token: nothing secret (validate-modules guesses from the name).
+    personal_access_tokens=dict(type="dict", no_log=False, options=dict(enabled=dict(type="bool"), lifetime_in_days=dict(type="int"))),
 )
 
 
