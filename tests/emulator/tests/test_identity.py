@@ -136,7 +136,8 @@ def test_put_needs_the_application_of_the_instance_in_this_region(workmail_clien
     ({"AuthenticationMode": "PASSWORD"}, "'authenticationMode'"),
     ({"PersonalAccessTokenConfiguration": {"Status": "ENABLED"}}, "personalAccessTokenConfiguration.status"),
     ({"PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 3654}}, "personalAccessTokenConfiguration.lifetimeInDays"),
-    ({"IdentityCenterConfiguration": {"InstanceArn": INSTANCE, "ApplicationArn": "arn:aws:sso::1:application/x"}}, "identityCenterConfiguration.applicationArn"),
+    ({"IdentityCenterConfiguration": {"InstanceArn": INSTANCE, "ApplicationArn": "arn:aws:sso::1:application/x"}},
+     "identityCenterConfiguration.applicationArn"),
 ])
 def test_put_refuses_bad_input(workmail_client, workmail_org, change, member):
     arn = application(workmail_client)

@@ -182,7 +182,6 @@ class EmulatorApp:
         except MailboxContentError as failure:
             return _error(failure.status, str(failure))
 
-
     @staticmethod
     def post_personal_access_token(request):
         """``POST /_emulator/personal-access-tokens`` with ``{"organization_id", "user", "name"}`` and optionally ``lifetime_in_days`` or

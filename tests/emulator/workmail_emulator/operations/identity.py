@@ -25,7 +25,7 @@ def create_identity_center_application(req):
     """Create an application of the instance for WorkMail; a repeated ClientToken returns the first ARN (see models.handle)."""
     backend, instance_arn = req.backend, req["InstanceArn"]
     partition, instance = _instance_parts(instance_arn)
-    application_id = "".join(secrets.choice(_APPLICATION_ID_ALPHABET) for _ in range(16))
+    application_id = "".join(secrets.choice(_APPLICATION_ID_ALPHABET) for _position in range(16))
     arn = f"arn:{partition}:sso::{backend.account_id}:application/{instance}/apl-{application_id}"
     backend.identity_center_applications[arn] = IdentityCenterApplication(arn, req["Name"], instance_arn)
     return {"ApplicationArn": arn}
