@@ -80,6 +80,7 @@ notes:
     Center permissions the administrator guide lists (C(sso:CreateApplication) and the related actions)."
   - An update rewrites the whole configuration (PutIdentityProviderConfiguration), sending the unchanged parts as well.
 seealso:
+  - module: mailops.workmail.identity_provider_info
   - module: mailops.workmail.personal_access_token_info
   - module: mailops.workmail.personal_access_token
   - name: PutIdentityProviderConfiguration in the Amazon WorkMail API reference

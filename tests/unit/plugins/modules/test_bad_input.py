@@ -54,6 +54,7 @@ BASE = {
     "identity_provider": dict(authentication_mode="identity_provider_only",
                               identity_center=dict(instance_arn="arn:aws:sso:::instance/ssoins-1234567890abcdef", application_name="workmail"),
                               personal_access_tokens=dict(enabled=True, lifetime_in_days=30)),
+    "identity_provider_info": dict(),
     "personal_access_token": dict(user="jdoe", state="absent"),
     "personal_access_token_info": dict(user="jdoe"),
 }
@@ -694,6 +695,22 @@ bad("personal_access_token_info", "user a list", dict(user=["jdoe"]), "user: mus
 bad("personal_access_token_info", "token_id a dictionary", dict(user=OMIT, token_id=dict(id="t1")), "token_id: must be a string; got a dictionary")
 bad("personal_access_token_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
 bad("personal_access_token_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+bad("identity_provider_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("identity_provider_info", "unknown organization ID", dict(organization="m-" + "0" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("0" * 32))
+bad("identity_provider_info", "organization empty", dict(organization=""),
+    "organization: no live organization has the ID or alias '' in this account and region")
+bad("identity_provider_info", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+bad("identity_provider_info", "organization a dictionary", dict(organization=dict(alias="example-corp")),
+    "organization: must be a string; got a dictionary")
+bad("identity_provider_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+bad("identity_provider_info", "organization in upper case letters of an ID", dict(organization="m-" + "A" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("A" * 32))
+bad("identity_provider_info", "authentication_mode given", dict(authentication_mode="identity_provider_only"),
+    RETENTION_INFO_UNSUPPORTED.format("authentication_mode"))
+bad("identity_provider_info", "identity_center given", dict(identity_center=dict(instance_arn=INSTANCE)), RETENTION_INFO_UNSUPPORTED.format("identity_center"))
+bad("identity_provider_info", "state given", dict(state="absent"), RETENTION_INFO_UNSUPPORTED.format("state"))
 
 
 # -- running the matrix ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 import workmail_emulator
 
 from ansible_collections.mailops.workmail.plugins.modules import identity_provider
+from ansible_collections.mailops.workmail.plugins.modules import identity_provider_info
 
 INSTANCE = "arn:aws:sso:::instance/ssoins-1234567890abcdef"
 OTHER_INSTANCE = "arn:aws:sso:::instance/ssoins-fedcba0987654321"
@@ -165,3 +166,20 @@ def test_an_unknown_application_fails_with_the_service_error(run_module, org):
     assert result.failed
     assert result["error_code"] == "ResourceNotFoundException"
     assert result["msg"].startswith("PutIdentityProviderConfiguration failed: Identity Center application {0} does not exist".format(unknown))
+
+
+def test_info_gives_back_what_the_module_takes(run_module, workmail_client, org):
+    assert run_module(identity_provider_info, dict(organization="example-corp"))["identity_provider"] == {}
+    created = run_module(identity_provider, configuration(personal_access_tokens=dict(enabled=False)))
+    workmail_emulator.clear_calls()
+
+    info = run_module(identity_provider_info, dict(organization="example-corp"))
+    assert info["changed"] is False
+    assert info["identity_provider"] == {
+        "authentication_mode": "identity_provider_only",
+        "identity_center": created["identity_provider"]["identity_center"],
+        "personal_access_tokens": {"enabled": False},
+    }
+    fed_back = run_module(identity_provider, dict(info["identity_provider"], organization="example-corp"))
+    assert fed_back["changed"] is False
+    assert writes() == []
