@@ -438,3 +438,37 @@ class WorkMailAPI:
 
     def list_mailbox_export_jobs(self, organization_id):
         return self.paginate("ListMailboxExportJobs", "Jobs", OrganizationId=organization_id)
+
+    # -- IAM Identity Center and personal access tokens ----------------------------------------------
+
+    def create_identity_center_application(self, name, instance_arn):
+        """The ARN of a new application of the instance. botocore gives the call a ClientToken of its own,
+        which its retries resend, so a retry after a lost reply makes no second application."""
+        return self.call("CreateIdentityCenterApplication", Name=name, InstanceArn=instance_arn)["ApplicationArn"]
+
+    def describe_identity_provider_configuration(self, organization_id):
+        return self.find("DescribeIdentityProviderConfiguration", OrganizationId=organization_id)
+
+    def put_identity_provider_configuration(self, organization_id, **configuration):
+        self.call("PutIdentityProviderConfiguration", OrganizationId=organization_id, **configuration)
+
+    def delete_identity_provider_configuration(self, organization_id):
+        self.call("DeleteIdentityProviderConfiguration", OrganizationId=organization_id)
+
+    def get_personal_access_token_metadata(self, organization_id, token_id):
+        return self.find("GetPersonalAccessTokenMetadata", OrganizationId=organization_id, PersonalAccessTokenId=token_id)
+
+    def list_personal_access_tokens(self, organization_id, user=None):
+        """The tokens of ``user`` (ID, name or email) or, without, of the organization; None when the user does not exist."""
+        params = dict(OrganizationId=organization_id)
+        if user:
+            params["UserId"] = user
+        try:
+            return self.paginate("ListPersonalAccessTokens", "PersonalAccessTokenSummaries", **params)
+        except WorkMailError as e:
+            if user and e.code == "EntityNotFoundException":
+                return None
+            raise
+
+    def delete_personal_access_token(self, organization_id, token_id):
+        self.call("DeletePersonalAccessToken", OrganizationId=organization_id, PersonalAccessTokenId=token_id)

@@ -71,6 +71,15 @@ MINIMAL_REQUESTS = {
     "DescribeMailboxExportJob": {"JobId": "job"},
     "ListMailboxExportJobs": {},
     "CancelMailboxExportJob": {"JobId": "job", "ClientToken": "token"},
+    "PutIdentityProviderConfiguration": {
+        "AuthenticationMode": "IDENTITY_PROVIDER_ONLY", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE"},
+        "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+                                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}},
+    "DescribeIdentityProviderConfiguration": {},
+    "DeleteIdentityProviderConfiguration": {},
+    "GetPersonalAccessTokenMetadata": {"PersonalAccessTokenId": "token"},
+    "ListPersonalAccessTokens": {},
+    "DeletePersonalAccessToken": {"PersonalAccessTokenId": "token"},
 }
 WORKS_IN_ANY_STATE = {"DescribeOrganization", "DeleteOrganization"}
 

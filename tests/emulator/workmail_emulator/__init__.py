@@ -11,12 +11,14 @@ import sys
 import threading
 import types
 
-from . import config, fault_injection, mailboxes
+from . import config, fault_injection, mailboxes, tokens
 from .call_log import CALL_LOG, is_write
 from .mailboxes import MailboxContentError
+from .tokens import PersonalAccessTokenError
 
 __all__ = ["register", "configure", "settings", "reset", "calls", "clear_calls", "is_write", "advance_clock", "backend",
-           "set_faults", "faults", "clear_faults", "add_messages", "mailbox_summary", "MailboxContentError"]
+           "set_faults", "faults", "clear_faults", "add_messages", "mailbox_summary", "MailboxContentError",
+           "add_personal_access_token", "PersonalAccessTokenError"]
 
 URL_PATTERN = re.compile(r"https?://workmail\.(.+)\.amazonaws\.com")
 _REGISTRATION_LOCK = threading.Lock()
@@ -92,6 +94,17 @@ def mailbox_summary(organization_id, entity):
     """Return the mailbox of a user or resource: ``folders`` (item count per folder), ``items``, ``size_bytes``, ``mailbox_size_mb``
     (GetMailboxDetails's MailboxSize), ``organization_id`` and ``entity_id``. Raises MailboxContentError."""
     return mailboxes.summary(organization_id, entity)
+
+
+def add_personal_access_token(organization_id, user, name, lifetime_in_days=None, expires=None, scopes=None):
+    """Create a personal access token of an enabled user (ID, name or address), as the user would in the web application; return
+    its metadata as GetPersonalAccessTokenMetadata does. The organization's identity provider configuration must allow tokens.
+
+    The token expires ``lifetime_in_days`` days from now or at ``expires`` (epoch seconds or ISO 8601), by default after the
+    configuration's LifetimeInDays (see :mod:`workmail_emulator.tokens`). Raises PersonalAccessTokenError (a ValueError whose
+    ``status`` is 400, 404 or 409); nothing is created then.
+    """
+    return tokens.create(organization_id, user, name, lifetime_in_days=lifetime_in_days, expires=expires, scopes=scopes)
 
 
 def reset():

@@ -61,14 +61,16 @@ class _Changes:
 class View:
     """What a call sees while windows are open: stands in for the backend in :class:`~workmail_emulator.registry.Request`."""
 
-    __slots__ = ("organizations", "region_name", "account_id")
+    __slots__ = ("organizations", "region_name", "account_id", "identity_center_applications")
 
-    def __init__(self, organizations, region_name, account_id):
+    def __init__(self, organizations, region_name, account_id, identity_center_applications):
         self.organizations, self.region_name, self.account_id = organizations, region_name, account_id
+        self.identity_center_applications = identity_center_applications
 
     def private_copy(self):
         """Return a deep copy a write can be tried against without touching the backend."""
-        return View(copy.deepcopy(self.organizations), self.region_name, self.account_id)
+        return View(copy.deepcopy(self.organizations), self.region_name, self.account_id,
+                    copy.deepcopy(self.identity_center_applications))
 
 
 def snapshot(backend):
@@ -129,7 +131,7 @@ def view(backend, now, epoch):
             if org_id not in copies:
                 copies[org_id] = organizations[org_id] = copy.copy(organizations[org_id])
             _undo(copies[org_id], changes)
-    return View(organizations, backend.region_name, backend.account_id)
+    return View(organizations, backend.region_name, backend.account_id, backend.identity_center_applications)
 
 
 def _undo(org, changes):

@@ -25,6 +25,8 @@ class WorkMailBackend(BaseBackend):
         super().__init__(region_name, account_id)
         self.lock = threading.RLock()
         self.organizations = {}
+        # Account-level Identity Center applications (ARN -> IdentityCenterApplication); state_lag does not hide them.
+        self.identity_center_applications = {}
         self.client_tokens = store.ClientTokens()
         self.lag_windows = []
 

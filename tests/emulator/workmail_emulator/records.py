@@ -16,6 +16,10 @@ Names and addresses are shared by users, groups and resources (``resources``: re
 :class:`Resource`). Mailbox permissions are kept by the mailbox's owner (``Entity.permissions``:
 grantee ID -> the permission values granted).
 
+Its identity provider configuration (``identity_provider``: the DescribeIdentityProviderConfiguration
+output, or None) and its users' personal access tokens (``personal_access_tokens``: token ID ->
+:class:`PersonalAccessToken`, in creation order) live here too.
+
 It also holds the content of its users' and resources' mailboxes (``mailboxes``: entity ID ->
 :class:`Mailbox`) and its mailbox export jobs (``export_jobs``: job ID ->
 :class:`ExportJob`, in start order).
@@ -293,6 +297,35 @@ class ImpersonationRole:
                        Rules=self.rules, DateCreated=self.created, DateModified=self.modified)
 
 
+# Identity Center and personal access tokens -------------------------------------------------------
+
+@dataclass(slots=True, eq=False)
+class IdentityCenterApplication:
+    """An IAM Identity Center application made by CreateIdentityCenterApplication (kept per account and Region)."""
+
+    arn: str
+    name: str
+    instance_arn: str
+
+
+@dataclass(slots=True, eq=False)
+class PersonalAccessToken:
+    """A personal access token of a user; ``expires`` is fixed when the token is created."""
+
+    id: str
+    user_id: str
+    name: str
+    created: float
+    expires: float
+    scopes: list
+    last_used: float | None = None
+
+    def summary(self):
+        """Return the ``PersonalAccessTokenSummary`` structure (also the GetPersonalAccessTokenMetadata output)."""
+        return compact(PersonalAccessTokenId=self.id, UserId=self.user_id, Name=self.name, DateCreated=self.created,
+                       DateLastUsed=self.last_used, ExpiresTime=self.expires, Scopes=list(self.scopes))
+
+
 # Mailboxes and their export ----------------------------------------------------------------------
 
 @dataclass(slots=True, eq=False)
@@ -421,6 +454,8 @@ class Organization:
     impersonation_roles: dict = field(default_factory=dict)
     mailboxes: dict = field(default_factory=dict)
     export_jobs: dict = field(default_factory=dict)
+    identity_provider: dict | None = None
+    personal_access_tokens: dict = field(default_factory=dict)
 
     # State ------------------------------------------------------------------
 
@@ -486,9 +521,12 @@ class Organization:
 
     def mark_deleted(self, entity):
         """Move an entity to DELETED: free its name, drop its memberships, delegations, mailbox
-        permissions (granted on its mailbox and to it) and its mailbox content."""
+        permissions (granted on its mailbox and to it), its mailbox content and its personal access tokens."""
         entity.state = DELETED
         self.mailboxes.pop(entity.id, None)
+        if any(token.user_id == entity.id for token in self.personal_access_tokens.values()):
+            self.personal_access_tokens = {token_id: token for token_id, token in self.personal_access_tokens.items()
+                                           if token.user_id != entity.id}
         key = entity.name.lower()
         self.names.pop(key, None)
         self.deleted_names[key] = entity.id

@@ -4,7 +4,7 @@ Routes:
 
 * WorkMail JSON 1.1 requests (``X-Amz-Target: WorkMailService.*``) go straight
   to the WorkMail backend, signed or not, in any of its Regions;
-* ``/_emulator/...`` is answered here (call log, settings, clock, faults, mailbox content);
+* ``/_emulator/...`` is answered here (call log, settings, clock, faults, mailbox content, personal access tokens);
 * everything else, ``/moto-api/`` included, goes to moto's own dispatcher
   (``POST /moto-api/reset`` clears the fault rules first).
 """
@@ -21,8 +21,8 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoReque
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
-from . import (MailboxContentError, add_messages, advance_clock, calls, clear_calls, clear_faults, config, configure, faults,
-               mailbox_summary, set_faults, settings)
+from . import (MailboxContentError, PersonalAccessTokenError, add_messages, add_personal_access_token, advance_clock, calls, clear_calls,
+               clear_faults, config, configure, faults, mailbox_summary, set_faults, settings, tokens)
 from .responses import WorkMailResponse
 
 BANNER = "workmail-emulator listening on http://{host}:{port}"
@@ -64,6 +64,7 @@ class EmulatorApp:
             ("DELETE", "/_emulator/faults"): self.delete_faults,
             ("GET", "/_emulator/mailboxes"): self.get_mailbox,
             ("POST", "/_emulator/mailboxes"): self.post_mailbox,
+            ("POST", "/_emulator/personal-access-tokens"): self.post_personal_access_token,
         }
 
     def __call__(self, environ, start_response):
@@ -179,6 +180,23 @@ class EmulatorApp:
             return _json(add_messages(body.get("organization_id"), body.get("entity"), messages=body.get("messages"),
                                       generate=body.get("generate")))
         except MailboxContentError as failure:
+            return _error(failure.status, str(failure))
+
+    @staticmethod
+    def post_personal_access_token(request):
+        """``POST /_emulator/personal-access-tokens`` with ``{"organization_id", "user", "name"}`` and optionally ``lifetime_in_days`` or
+        ``expires``, and ``scopes``: create a token as the user would; returns its metadata."""
+        body = request.get_json(force=True, silent=True)
+        if not isinstance(body, dict):
+            return _error(400, "the body must be a JSON object with organization_id, user and name")
+        unknown = sorted(set(body) - set(tokens.FIELDS))
+        if unknown:
+            return _error(400, f"unknown field {unknown[0]!r}; the fields are {', '.join(tokens.FIELDS)}")
+        try:
+            return _json(add_personal_access_token(body.get("organization_id"), body.get("user"), body.get("name"),
+                                                   lifetime_in_days=body.get("lifetime_in_days"), expires=body.get("expires"),
+                                                   scopes=body.get("scopes")))
+        except PersonalAccessTokenError as failure:
             return _error(failure.status, str(failure))
 
 

@@ -68,6 +68,8 @@ def delete_organization(req):
     if not req.get("ForceDelete", False) and any(user.state == ENABLED for user in org.users.values()):
         raise OrganizationStateException(f"Organization {org.id} still has enabled users; disable them first or set ForceDelete")
     org.delete_requested, org.delete_delay, org.retention = now, config.get("org_delete_delay"), config.get("deleted_org_retention")
+    if req.get("DeleteIdentityCenterApplication", False) and org.identity_provider is not None:
+        req.backend.identity_center_applications.pop(org.identity_provider["IdentityCenterConfiguration"]["ApplicationArn"], None)
     return {"OrganizationId": org.id, "State": DELETING}
 
 

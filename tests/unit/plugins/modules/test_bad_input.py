@@ -51,6 +51,12 @@ BASE = {
     "retention_policy_info": dict(),
     "user": dict(name="newbie", email="newbie@example.com"),
     "user_info": dict(),
+    "identity_provider": dict(authentication_mode="identity_provider_only",
+                              identity_center=dict(instance_arn="arn:aws:sso:::instance/ssoins-1234567890abcdef", application_name="workmail"),
+                              personal_access_tokens=dict(enabled=True, lifetime_in_days=30)),
+    "identity_provider_info": dict(),
+    "personal_access_token": dict(user="jdoe", state="absent"),
+    "personal_access_token_info": dict(user="jdoe"),
 }
 # Imported once, when pytest collects this file, rather than in each test's own process.
 MODULES = dict((name, importlib.import_module("ansible_collections.mailops.workmail.plugins.modules." + name)) for name in BASE)
@@ -630,6 +636,83 @@ bad("retention_policy_info", "organization in upper case letters of an ID", dict
 bad("retention_policy_info", "name given", dict(name="keep-mail"), RETENTION_INFO_UNSUPPORTED.format("name"))
 bad("retention_policy_info", "folders given", dict(folders=dict(inbox=dict(action="none"))), RETENTION_INFO_UNSUPPORTED.format("folders"))
 bad("retention_policy_info", "state given", dict(state="absent"), RETENTION_INFO_UNSUPPORTED.format("state"))
+
+# -- identity_provider, personal_access_token, personal_access_token_info (IAM Identity Center and tokens) --
+INSTANCE = "arn:aws:sso:::instance/ssoins-1234567890abcdef"
+OTHER_APPLICATION = "arn:aws:sso::123456789012:application/ssoins-fedcba0987654321/apl-0123456789abcdef"
+bad("identity_provider", "authentication_mode unknown", dict(authentication_mode="password"),
+    "value of authentication_mode must be one of: identity_provider_only, identity_provider_and_directory, got: password")
+bad("identity_provider", "authentication_mode missing to create", dict(authentication_mode=OMIT),
+    "authentication_mode: is required to create the identity provider configuration")
+bad("identity_provider", "identity_center missing to create", dict(identity_center=OMIT),
+    "identity_center.instance_arn: is required to create the identity provider configuration")
+bad("identity_provider", "instance_arn malformed", dict(identity_center=dict(instance_arn="arn:aws:sso:::instance/nope", application_name="workmail")),
+    "identity_center.instance_arn: 'arn:aws:sso:::instance/nope' is not valid: it must match the pattern "
+    "^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$")
+bad("identity_provider", "application_name with a space", dict(identity_center=dict(instance_arn=INSTANCE, application_name="work mail")),
+    "identity_center.application_name: 'work mail' is not valid: it must match the pattern ^[\\w+=,.@-]+$")
+bad("identity_provider", "application_name too long", dict(identity_center=dict(instance_arn=INSTANCE, application_name="w" * 256)),
+    "identity_center.application_name: must have at most 255 characters")
+bad("identity_provider", "application_name empty", dict(identity_center=dict(instance_arn=INSTANCE, application_name="")),
+    "identity_center.application_name: must not be empty")
+bad("identity_provider", "application_arn and application_name", dict(identity_center=dict(instance_arn=INSTANCE, application_name="workmail",
+                                                                                           application_arn=OTHER_APPLICATION)),
+    "parameters are mutually exclusive: application_arn|application_name found in identity_center")
+bad("identity_provider", "application of another instance", dict(identity_center=dict(instance_arn=INSTANCE, application_arn=OTHER_APPLICATION)),
+    "identity_center.application_arn: {0} is an application of instance ssoins-fedcba0987654321, not of identity_center.instance_arn {1}".format(
+        OTHER_APPLICATION, INSTANCE))
+bad("identity_provider", "no application", dict(identity_center=dict(instance_arn=INSTANCE)),
+    "identity_center: application_arn or application_name is required with an instance_arn the organization does not use yet")
+bad("identity_provider", "lifetime_in_days zero", dict(personal_access_tokens=dict(enabled=True, lifetime_in_days=0)),
+    "personal_access_tokens.lifetime_in_days: 0 is less than the minimum 1")
+bad("identity_provider", "lifetime_in_days over ten years", dict(personal_access_tokens=dict(enabled=True, lifetime_in_days=3654)),
+    "personal_access_tokens.lifetime_in_days: 3654 is more than the maximum 3653")
+bad("identity_provider", "identity_center a string", dict(identity_center=INSTANCE),
+    "identity_center: must be a dictionary with the keys instance_arn, application_arn and application_name, for example "
+    "{instance_arn: ...}; got a string")
+bad("identity_provider", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
+bad("identity_provider", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("personal_access_token", "unknown user", dict(user="nobody"), "user: no user 'nobody' in organization example-corp")
+bad("personal_access_token", "user and token_id", dict(token_id="t1"), "parameters are mutually exclusive: user|token_id")
+bad("personal_access_token", "neither user nor token_id", dict(user=OMIT), "one of the following is required: user, token_id")
+bad("personal_access_token", "token_id malformed", dict(user=OMIT, token_id="bad id"),
+    "token_id: 'bad id' is not valid: it must use letters, digits, '_' and '-' only")
+bad("personal_access_token", "token_id too long", dict(user=OMIT, token_id="t" * 65), "token_id: must have at most 64 characters")
+bad("personal_access_token", "state missing", dict(state=OMIT), "missing required arguments: state")
+bad("personal_access_token", "state present", dict(state="present"), "value of state must be one of: absent, got: present")
+bad("personal_access_token", "user with a space", dict(user="j doe"), "user: 'j doe' is not valid: " + REFERENCE_HINT)
+bad("personal_access_token", "user too long", dict(user="j" * 257), "user: must have at most 256 characters")
+bad("personal_access_token", "user a list", dict(user=["jdoe"]), "user: must be a string; got a list")
+bad("personal_access_token", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("personal_access_token_info", "unknown user", dict(user="nobody"), "user: no user 'nobody' in organization example-corp")
+bad("personal_access_token_info", "user and token_id", dict(token_id="t1"), "parameters are mutually exclusive: user|token_id")
+bad("personal_access_token_info", "user with a space", dict(user="j doe"), "user: 'j doe' is not valid: " + REFERENCE_HINT)
+bad("personal_access_token_info", "user too long", dict(user="j" * 257), "user: must have at most 256 characters")
+bad("personal_access_token_info", "token_id malformed", dict(user=OMIT, token_id="bad id"),
+    "token_id: 'bad id' is not valid: it must use letters, digits, '_' and '-' only")
+bad("personal_access_token_info", "token_id too long", dict(user=OMIT, token_id="t" * 65), "token_id: must have at most 64 characters")
+bad("personal_access_token_info", "user a list", dict(user=["jdoe"]), "user: must be a string; got a list")
+bad("personal_access_token_info", "token_id a dictionary", dict(user=OMIT, token_id=dict(id="t1")), "token_id: must be a string; got a dictionary")
+bad("personal_access_token_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("personal_access_token_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+bad("identity_provider_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("identity_provider_info", "unknown organization ID", dict(organization="m-" + "0" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("0" * 32))
+bad("identity_provider_info", "organization empty", dict(organization=""),
+    "organization: no live organization has the ID or alias '' in this account and region")
+bad("identity_provider_info", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+bad("identity_provider_info", "organization a dictionary", dict(organization=dict(alias="example-corp")),
+    "organization: must be a string; got a dictionary")
+bad("identity_provider_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+bad("identity_provider_info", "organization in upper case letters of an ID", dict(organization="m-" + "A" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("A" * 32))
+bad("identity_provider_info", "authentication_mode given", dict(authentication_mode="identity_provider_only"),
+    RETENTION_INFO_UNSUPPORTED.format("authentication_mode"))
+bad("identity_provider_info", "identity_center given", dict(identity_center=dict(instance_arn=INSTANCE)), RETENTION_INFO_UNSUPPORTED.format("identity_center"))
+bad("identity_provider_info", "state given", dict(state="absent"), RETENTION_INFO_UNSUPPORTED.format("state"))
 
 
 # -- running the matrix ---------------------------------------------------------------------------
