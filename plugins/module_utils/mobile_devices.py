@@ -65,6 +65,13 @@ def rule_limit():
     return rules.metadata["max"]
 
 
+def _empty_description_removed(predicted):
+    """A prediction with an empty description shown as the service leaves it: removed (None)."""
+    if predicted.get("description") == "":
+        predicted["description"] = None
+    return predicted
+
+
 def list_rules(ctx):
     """The organization's raw rules, or [] while it does not exist (check mode)."""
     if ctx.organization_id is None:
@@ -141,6 +148,12 @@ class MobileDeviceAccessRule(Resource):
                 ],
                 code="LimitExceededException",
             )
+
+    def predict(self, ctx, desired):
+        return _empty_description_removed(super(MobileDeviceAccessRule, self).predict(ctx, desired))
+
+    def predict_update(self, ctx, current, changes):
+        return _empty_description_removed(super(MobileDeviceAccessRule, self).predict_update(ctx, current, changes))
 
     def create(self, ctx, desired):
         params = self._request(desired)
@@ -254,6 +267,12 @@ class MobileDeviceAccessOverride(Resource):
     def check(self, ctx, current, desired):
         if not current and not desired.get("effect"):
             raise ParameterError("effect", "is required to create the mobile device access override of {0!r}".format(desired["device_id"]))
+
+    def predict(self, ctx, desired):
+        return _empty_description_removed(super(MobileDeviceAccessOverride, self).predict(ctx, desired))
+
+    def predict_update(self, ctx, current, changes):
+        return _empty_description_removed(super(MobileDeviceAccessOverride, self).predict_update(ctx, current, changes))
 
     def create(self, ctx, desired):
         self._put(ctx, desired)

@@ -83,7 +83,11 @@ def test_update_sends_the_whole_rule_and_an_empty_value_removes(run_module, work
     assert (rule["MobileDeviceAccessRuleId"], rule["Effect"], rule["Description"], rule["DeviceTypes"], rule["NotDeviceModels"],
             rule["DeviceUserAgents"]) == (created["id"], "ALLOW", "Unmanaged Android", ["Android"], ["Pixel 8", "Pixel 8 Pro"], ["Android-Mail/2023"])
 
-    cleared = run_module(mobile_device_access_rule, dict(organization="example-corp", name="no-unmanaged-android", description="", not_device_models=[]))
+    clear = dict(organization="example-corp", name="no-unmanaged-android", description="", not_device_models=[])
+    # Check mode predicts what the service leaves: no description.
+    planned = run_module(mobile_device_access_rule, clear, check_mode=True)["mobile_device_access_rule"]
+    assert (planned["description"], planned["not_device_models"]) == (None, [])
+    cleared = run_module(mobile_device_access_rule, clear)
     assert cleared["changed"] is True
     assert (cleared["mobile_device_access_rule"]["description"], cleared["mobile_device_access_rule"]["not_device_models"]) == (None, [])
     [rule] = stored(workmail_client, org)
