@@ -265,7 +265,7 @@ MOBILE_DEVICE_DIMENSIONS = (
     ("DeviceOperatingSystem", "DeviceOperatingSystems", "NotDeviceOperatingSystems"),
     ("DeviceUserAgent", "DeviceUserAgents", "NotDeviceUserAgents"),
 )
-MOBILE_RULE_LISTS = tuple(member for _, included, excluded in MOBILE_DEVICE_DIMENSIONS for member in (included, excluded))
+MOBILE_RULE_LISTS = tuple(member for attribute, included, excluded in MOBILE_DEVICE_DIMENSIONS for member in (included, excluded))
 
 
 def _casefold_in(value, items):

@@ -69,7 +69,7 @@ def get_mobile_device_access_effect(req):
 
     MatchedRules are the rules that produced the effect (the matching rules of that effect), in list order.
     """
-    device = {attribute: req.get(attribute) for attribute, _, _ in MOBILE_DEVICE_DIMENSIONS}
+    device = {attribute: req.get(attribute) for attribute, included, excluded in MOBILE_DEVICE_DIMENSIONS}
     matched = [rule for rule in req.org.mobile_rules.values() if rule.matches(device)]
     effect = "DENY" if any(rule.effect == "DENY" for rule in matched) else "ALLOW"
     return {"Effect": effect,
@@ -121,4 +121,3 @@ def list_mobile_device_access_overrides(req):
     selected = [override for (owner, device), override in overrides.items()
                 if (user_id is None or owner == user_id) and (device_id is None or device == device_id.lower())]
     return req.paginate("Overrides", selected, MobileDeviceAccessOverride.describe)
-
