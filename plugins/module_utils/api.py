@@ -424,6 +424,37 @@ class WorkMailAPI:
     def get_impersonation_role_effect(self, organization_id, role_id, target_user):
         return self.call("GetImpersonationRoleEffect", OrganizationId=organization_id, ImpersonationRoleId=role_id, TargetUser=target_user)
 
+    # -- mobile device access ----------------------------------------------------------------------
+
+    def list_mobile_device_access_rules(self, organization_id):
+        return self.call("ListMobileDeviceAccessRules", OrganizationId=organization_id).get("Rules", [])
+
+    def create_mobile_device_access_rule(self, organization_id, exists, **rule):
+        """Create a rule once (see ``create_once``); ``exists(rule_id)`` tells a live rule."""
+        return self.create_once("CreateMobileDeviceAccessRule", "MobileDeviceAccessRuleId", exists, OrganizationId=organization_id, **rule)
+
+    def update_mobile_device_access_rule(self, organization_id, rule_id, **rule):
+        self.call("UpdateMobileDeviceAccessRule", OrganizationId=organization_id, MobileDeviceAccessRuleId=rule_id, **rule)
+
+    def delete_mobile_device_access_rule(self, organization_id, rule_id):
+        self.call("DeleteMobileDeviceAccessRule", OrganizationId=organization_id, MobileDeviceAccessRuleId=rule_id)
+
+    def get_mobile_device_access_effect(self, organization_id, **device):
+        return self.call("GetMobileDeviceAccessEffect", OrganizationId=organization_id, **device)
+
+    def get_mobile_device_access_override(self, organization_id, user_id, device_id):
+        return self.find("GetMobileDeviceAccessOverride", OrganizationId=organization_id, UserId=user_id, DeviceId=device_id)
+
+    def put_mobile_device_access_override(self, organization_id, user_id, device_id, **override):
+        self.call("PutMobileDeviceAccessOverride", OrganizationId=organization_id, UserId=user_id, DeviceId=device_id, **override)
+
+    def delete_mobile_device_access_override(self, organization_id, user_id, device_id):
+        self.call("DeleteMobileDeviceAccessOverride", OrganizationId=organization_id, UserId=user_id, DeviceId=device_id)
+
+    def list_mobile_device_access_overrides(self, organization_id, **filters):
+        # No botocore paginator: followed by hand.
+        return self.paginate("ListMobileDeviceAccessOverrides", "Overrides", OrganizationId=organization_id, **filters)
+
     # -- mailbox export jobs ------------------------------------------------------------------------
 
     def start_mailbox_export_job(self, organization_id, salt=(), **params):

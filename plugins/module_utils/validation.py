@@ -47,6 +47,8 @@ PATTERN_HINTS = {
     r"[a-zA-Z0-9._%+@-]+": "be a name, email address or ID: letters, digits and . _ % + @ - only, no spaces",
     r"[a-zA-Z0-9_-]+": "use letters, digits, '_' and '-' only",
     r"[a-zA-Z]+": "use letters only",
+    r"[A-Za-z0-9]+": "use letters and digits only",
+    r"[\S\s]+": "not be empty",
     r"^$|^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$": "be an IAM Identity "
     "Center user ID (a UUID such as 0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d, optionally after 10 hexadecimal digits and '-'), "
     "or empty",

@@ -80,6 +80,15 @@ MINIMAL_REQUESTS = {
     "GetPersonalAccessTokenMetadata": {"PersonalAccessTokenId": "token"},
     "ListPersonalAccessTokens": {},
     "DeletePersonalAccessToken": {"PersonalAccessTokenId": "token"},
+    "CreateMobileDeviceAccessRule": {"Name": "r", "Effect": "DENY"},
+    "UpdateMobileDeviceAccessRule": {"MobileDeviceAccessRuleId": "r", "Name": "r", "Effect": "DENY"},
+    "DeleteMobileDeviceAccessRule": {"MobileDeviceAccessRuleId": "r"},
+    "ListMobileDeviceAccessRules": {},
+    "GetMobileDeviceAccessEffect": {},
+    "PutMobileDeviceAccessOverride": {"UserId": "jdoe", "DeviceId": "device1", "Effect": "DENY"},
+    "GetMobileDeviceAccessOverride": {"UserId": "jdoe", "DeviceId": "device1"},
+    "DeleteMobileDeviceAccessOverride": {"UserId": "jdoe", "DeviceId": "device1"},
+    "ListMobileDeviceAccessOverrides": {},
 }
 WORKS_IN_ANY_STATE = {"DescribeOrganization", "DeleteOrganization"}
 

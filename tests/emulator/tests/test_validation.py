@@ -121,8 +121,8 @@ def test_unknown_members_are_ignored(org):
 
 
 def test_operations_outside_the_emulator(workmail_backend_reset):
-    assert failure("CreateMobileDeviceAccessRule", {}).code == "InvalidAction"
-    assert "not implemented" in failure("CreateMobileDeviceAccessRule", {}).message
+    assert failure("PutEmailMonitoringConfiguration", {}).code == "InvalidAction"
+    assert "not implemented" in failure("PutEmailMonitoringConfiguration", {}).message
     assert "not a WorkMail operation" in failure("FlyToTheMoon", {}).message
 
 

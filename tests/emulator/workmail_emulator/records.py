@@ -19,6 +19,8 @@ grantee ID -> the permission values granted).
 Its identity provider configuration (``identity_provider``: the DescribeIdentityProviderConfiguration
 output, or None) and its users' personal access tokens (``personal_access_tokens``: token ID ->
 :class:`PersonalAccessToken`, in creation order) live here too.
+Mobile device access: ``mobile_rules`` (rule ID -> :class:`MobileDeviceAccessRule`, in creation
+order) and ``mobile_overrides`` ((user ID, lowercase device ID) -> :class:`MobileDeviceAccessOverride`).
 
 It also holds the content of its users' and resources' mailboxes (``mailboxes``: entity ID ->
 :class:`Mailbox`) and its mailbox export jobs (``export_jobs``: job ID ->
@@ -260,6 +262,64 @@ class AccessControlRule:
                 and _passes(role_id, lists["ImpersonationRoleIds"], lists["NotImpersonationRoleIds"], lambda value, items: value in items))
 
 
+MOBILE_DEVICE_DIMENSIONS = (
+    ("DeviceType", "DeviceTypes", "NotDeviceTypes"),
+    ("DeviceModel", "DeviceModels", "NotDeviceModels"),
+    ("DeviceOperatingSystem", "DeviceOperatingSystems", "NotDeviceOperatingSystems"),
+    ("DeviceUserAgent", "DeviceUserAgents", "NotDeviceUserAgents"),
+)
+MOBILE_RULE_LISTS = tuple(member for attribute, included, excluded in MOBILE_DEVICE_DIMENSIONS for member in (included, excluded))
+
+
+def _casefold_in(value, items):
+    return value.casefold() in {item.casefold() for item in items}
+
+
+@dataclass(slots=True, eq=False)
+class MobileDeviceAccessRule:
+    """A mobile device access rule; ``lists`` holds only the conditions that are set (member -> values)."""
+
+    id: str
+    name: str
+    effect: str
+    description: str | None
+    lists: dict
+    created: float
+    modified: float
+
+    def describe(self):
+        """Return the ``MobileDeviceAccessRule`` structure of ListMobileDeviceAccessRules."""
+        return compact(MobileDeviceAccessRuleId=self.id, Name=self.name, Description=self.description, Effect=self.effect,
+                       **{member: list(values) for member, values in self.lists.items()},
+                       DateCreated=self.created, DateModified=self.modified)
+
+    def matches(self, device):
+        """Tell whether every condition the rule sets holds for ``device`` (request member -> value).
+
+        Values compare exactly but case-insensitively; an attribute the device does not report
+        fails an inclusion list and passes an exclusion list.
+        """
+        return all(_passes(device.get(attribute), self.lists.get(included), self.lists.get(excluded), _casefold_in)
+                   for attribute, included, excluded in MOBILE_DEVICE_DIMENSIONS)
+
+
+@dataclass(slots=True, eq=False)
+class MobileDeviceAccessOverride:
+    """The access a user's device gets whatever the rules say; ``device_id`` keeps the case first given."""
+
+    user_id: str
+    device_id: str
+    effect: str
+    description: str | None
+    created: float
+    modified: float
+
+    def describe(self):
+        """Return the GetMobileDeviceAccessOverride output (the ``MobileDeviceAccessOverride`` structure)."""
+        return compact(UserId=self.user_id, DeviceId=self.device_id, Effect=self.effect, Description=self.description,
+                       DateCreated=self.created, DateModified=self.modified)
+
+
 @dataclass(slots=True, eq=False)
 class RetentionPolicy:
     """The organization's (single) retention policy."""
@@ -452,6 +512,8 @@ class Organization:
     access_rules: dict = field(default_factory=dict)
     retention_policy: RetentionPolicy | None = None
     impersonation_roles: dict = field(default_factory=dict)
+    mobile_rules: dict = field(default_factory=dict)
+    mobile_overrides: dict = field(default_factory=dict)
     mailboxes: dict = field(default_factory=dict)
     export_jobs: dict = field(default_factory=dict)
     identity_provider: dict | None = None
@@ -521,7 +583,8 @@ class Organization:
 
     def mark_deleted(self, entity):
         """Move an entity to DELETED: free its name, drop its memberships, delegations, mailbox
-        permissions (granted on its mailbox and to it), its mailbox content and its personal access tokens."""
+        permissions (granted on its mailbox and to it), its mobile device access overrides, its mailbox
+        content and its personal access tokens."""
         entity.state = DELETED
         self.mailboxes.pop(entity.id, None)
         if any(token.user_id == entity.id for token in self.personal_access_tokens.values()):
@@ -541,6 +604,8 @@ class Organization:
             for delegate_id in list(entity.delegates):
                 self.remove_delegate(entity, self.entities[delegate_id])
         entity.permissions = {}
+        if entity.kind == USER:
+            self.mobile_overrides = {key: override for key, override in self.mobile_overrides.items() if key[0] != entity.id}
         for owner in self.entities.values():
             if entity.id in owner.permissions:
                 owner.permissions = {grantee: values for grantee, values in owner.permissions.items() if grantee != entity.id}

@@ -715,6 +715,107 @@ bad("identity_provider_info", "identity_center given", dict(identity_center=dict
 bad("identity_provider_info", "state given", dict(state="absent"), RETENTION_INFO_UNSUPPORTED.format("state"))
 
 
+# -- mobile device access: rules and overrides -------------------------------------------------------
+
+BASE.update({
+    "mobile_device_access_rule": dict(name="no-android", effect="deny", device_types=["Android"]),
+    "mobile_device_access_rule_info": dict(),
+    "mobile_device_access_override": dict(user="jdoe", device_id="ApplC39XK2Q1N72J", effect="deny"),
+    "mobile_device_access_override_info": dict(),
+})
+
+
+DEVICE_KEYS = "type, model, operating_system and user_agent"
+TEN_MOBILE_RULES = (
+    "name: the organization already has 10 mobile device access rules (rule0, rule1, rule2, rule3, rule4, rule5, rule6, rule7, rule8, "
+    "rule9), the most WorkMail allows; remove one (state=absent) before adding 'no-android'"
+)
+
+
+def ten_mobile_rules(client, seed):
+    for index in range(10):
+        client.create_mobile_device_access_rule(OrganizationId=seed["org"], Name="rule{0}".format(index), Effect="ALLOW")
+
+
+def two_no_android_rules(client, seed):
+    for effect in ("ALLOW", "DENY"):
+        client.create_mobile_device_access_rule(OrganizationId=seed["org"], Name="no-android", Effect=effect)
+
+
+def no_android_twins(seed):
+    rules = workmail_emulator.backend().handle("ListMobileDeviceAccessRules", {"OrganizationId": seed["org"]})["Rules"]
+    ids = [rule["MobileDeviceAccessRuleId"] for rule in rules]
+    return ("name: 2 mobile device access rules are named 'no-android' ({0}); WorkMail allows it, this module cannot tell them apart: "
+            "rename or delete all but one".format(", ".join(ids)))
+
+
+bad("mobile_device_access_rule", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("mobile_device_access_rule", "name too long", dict(name="r" * 65), "name: must have at most 64 characters")
+bad("mobile_device_access_rule", "effect unknown", dict(effect="block"), "value of effect must be one of: allow, deny, got: block")
+bad("mobile_device_access_rule", "effect missing to create", dict(effect=OMIT), "effect: is required to create the mobile device access rule 'no-android'")
+bad("mobile_device_access_rule", "description too long", dict(description="d" * 257), "description: must have at most 256 characters")
+bad("mobile_device_access_rule", "eleven device types", dict(device_types=["type{0}".format(n) for n in range(11)]), "device_types: must have at most 10 items")
+bad("mobile_device_access_rule", "device model too long", dict(device_models=["m" * 257]), "device_models: must have at most 256 characters")
+bad("mobile_device_access_rule", "user agent with a line break", dict(not_device_user_agents=["Mail\n1.0"]),
+    "not_device_user_agents: 'Mail\\n1.0' is not valid: " + LATIN1_HINT)
+bad("mobile_device_access_rule", "operating system outside Latin-1", dict(device_operating_systems=["iOS \u2603"]),
+    "device_operating_systems: 'iOS \u2603' is not valid: " + LATIN1_HINT)
+bad("mobile_device_access_rule", "device types a dictionary", dict(device_types=dict(Android=True)), "device_types: must be a list; got a dictionary")
+bad("mobile_device_access_rule", "device model a dictionary", dict(device_models=[dict(name="Pixel 8")]),
+    "device_models[0]: must be a string; got a dictionary")
+bad("mobile_device_access_rule", "eleventh rule", dict(), TEN_MOBILE_RULES, setup=ten_mobile_rules)
+bad("mobile_device_access_rule", "two rules of the name", dict(), no_android_twins, setup=two_no_android_rules)
+bad("mobile_device_access_rule", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
+bad("mobile_device_access_rule", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("mobile_device_access_rule_info", "name empty", dict(name=""), "name: must have at least 1 character")
+bad("mobile_device_access_rule_info", "name too long", dict(name="r" * 65), "name: must have at most 64 characters")
+bad("mobile_device_access_rule_info", "device a string", dict(device="iPhone"),
+    "device: must be a dictionary with the keys " + DEVICE_KEYS + ", for example {type: ...}; got a string")
+bad("mobile_device_access_rule_info", "device a list", dict(device=["iPhone"]),
+    "device: must be a dictionary with the keys " + DEVICE_KEYS + ", for example {type: ...}; got a list")
+bad("mobile_device_access_rule_info", "device key unknown", dict(device=dict(os="iOS 17.1")),
+    "Unsupported parameters for (basic.py) module: device.os. Supported parameters include: model, operating_system, type, user_agent.")
+bad("mobile_device_access_rule_info", "device type too long", dict(device=dict(type="t" * 257)), "device.type: must have at most 256 characters")
+bad("mobile_device_access_rule_info", "device model with a tab", dict(device=dict(model="Pixel\t8")), "device.model: 'Pixel\\t8' is not valid: " + LATIN1_HINT)
+bad("mobile_device_access_rule_info", "device user agent empty", dict(device=dict(user_agent="")), "device.user_agent: must have at least 1 character")
+bad("mobile_device_access_rule_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("mobile_device_access_rule_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+bad("mobile_device_access_override", "unknown user", dict(user="ghost"), "user: not found in organization 'example-corp': ghost")
+bad("mobile_device_access_override", "a group as the user", dict(user="finance"), "user: not found in organization 'example-corp': finance")
+bad("mobile_device_access_override", "disabled user", dict(user="li"), "user: 'li' is disabled; a device access override can only be given to an enabled user")
+bad("mobile_device_access_override", "user empty", dict(user=""), "user: must have at least 1 character")
+bad("mobile_device_access_override", "user with a space", dict(user="j doe"), "user: 'j doe' is not valid: " + REFERENCE_HINT)
+bad("mobile_device_access_override", "device ID with a hyphen", dict(device_id="Appl-C39XK2"),
+    "device_id: 'Appl-C39XK2' is not valid: it must use letters and digits only")
+bad("mobile_device_access_override", "device ID too long", dict(device_id="A" * 33), "device_id: must have at most 32 characters")
+bad("mobile_device_access_override", "device ID empty", dict(device_id=""), "device_id: must have at least 1 character")
+bad("mobile_device_access_override", "effect unknown", dict(effect="block"), "value of effect must be one of: allow, deny, got: block")
+bad("mobile_device_access_override", "effect missing to create", dict(effect=OMIT),
+    "effect: is required to create the mobile device access override of 'ApplC39XK2Q1N72J'")
+bad("mobile_device_access_override", "description too long", dict(description="d" * 257), "description: must have at most 256 characters")
+bad("mobile_device_access_override", "device ID missing", dict(device_id=OMIT), "missing required arguments: device_id")
+bad("mobile_device_access_override", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("mobile_device_access_override_info", "device ID with a hyphen", dict(device_id="Appl-C39XK2"),
+    "device_id: 'Appl-C39XK2' is not valid: it must use letters and digits only")
+bad("mobile_device_access_override_info", "device ID too long", dict(device_id="A" * 33), "device_id: must have at most 32 characters")
+bad("mobile_device_access_override_info", "device ID empty", dict(device_id=""), "device_id: must have at least 1 character")
+bad("mobile_device_access_override_info", "device ID a list", dict(device_id=["ApplC39XK2Q1N72J"]), "device_id: must be a string; got a list")
+bad("mobile_device_access_override_info", "user empty", dict(user=""), "user: must have at least 1 character")
+bad("mobile_device_access_override_info", "user with a space", dict(user="j doe"), "user: 'j doe' is not valid: " + REFERENCE_HINT)
+bad("mobile_device_access_override_info", "user too long", dict(user="j" * 257), "user: must have at most 256 characters")
+bad("mobile_device_access_override_info", "user a dictionary", dict(user=dict(name="jdoe")), "user: must be a string; got a dictionary")
+bad("mobile_device_access_override_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("mobile_device_access_override_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+bad("mobile_device_access_override_info", "state given", dict(state="absent"), (
+    "Unsupported parameters for (basic.py) module: state. Supported parameters include: access_key, aws_ca_bundle, aws_config, "
+    "debug_botocore_endpoint_logs, device_id, endpoint_url, organization, profile, region, secret_key, session_token, user, validate_certs "
+    "(aws_access_key, aws_access_key_id, aws_endpoint_url, aws_profile, aws_region, aws_secret_access_key, aws_secret_key, aws_session_token)."
+))
+
+
 # -- running the matrix ---------------------------------------------------------------------------
 
 @pytest.fixture
