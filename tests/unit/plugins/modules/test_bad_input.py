@@ -42,6 +42,10 @@ BASE = {
     "mailbox_permission_info": dict(entity="jdoe"),
     "mail_domain": dict(name="new.example.org"),
     "mail_domain_info": dict(),
+    "mobile_device_access_override": dict(user="jdoe", device_id="ApplC39XK2Q1N72J", effect="deny"),
+    "mobile_device_access_override_info": dict(),
+    "mobile_device_access_rule": dict(name="no-android", effect="deny", device_types=["Android"]),
+    "mobile_device_access_rule_info": dict(),
     "organization": dict(alias="neworg"),
     "organization_info": dict(),
     "resource": dict(name="newroom", type="room", email="newroom@example.com"),
@@ -716,14 +720,6 @@ bad("identity_provider_info", "state given", dict(state="absent"), RETENTION_INF
 
 
 # -- mobile device access: rules and overrides -------------------------------------------------------
-
-BASE.update({
-    "mobile_device_access_rule": dict(name="no-android", effect="deny", device_types=["Android"]),
-    "mobile_device_access_rule_info": dict(),
-    "mobile_device_access_override": dict(user="jdoe", device_id="ApplC39XK2Q1N72J", effect="deny"),
-    "mobile_device_access_override_info": dict(),
-})
-
 
 DEVICE_KEYS = "type, model, operating_system and user_agent"
 TEN_MOBILE_RULES = (
