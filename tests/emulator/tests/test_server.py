@@ -158,7 +158,7 @@ def test_unsigned_and_malformed_requests(server):
 def test_unimplemented_operation(server):
     org_id = active_org(server, "acme")
     with raises_code("InvalidAction", match="not implemented"):
-        server.client().put_inbound_dmarc_settings(OrganizationId=org_id, Enforced=True)
+        server.client().list_personal_access_tokens(OrganizationId=org_id, UserId="kim@example.com")
 
 
 def test_regions(server):
