@@ -77,8 +77,8 @@ def test_pagination(workmail_client, workmail_org):
         workmail_client.create_availability_configuration(OrganizationId=workmail_org, DomainName=f"d{index}.example.com", EwsProvider=EWS)
     first = workmail_client.list_availability_configurations(OrganizationId=workmail_org, MaxResults=2)
     assert len(first["AvailabilityConfigurations"]) == 2 and first["NextToken"]
-    pages = workmail_client.get_paginator("list_availability_configurations").paginate(OrganizationId=workmail_org,
-                                                                                         PaginationConfig={"PageSize": 2})
+    paginator = workmail_client.get_paginator("list_availability_configurations")
+    pages = paginator.paginate(OrganizationId=workmail_org, PaginationConfig={"PageSize": 2})
     assert [item["DomainName"] for page in pages for item in page["AvailabilityConfigurations"]] == [f"d{i}.example.com" for i in range(5)]
     with raises_code("InvalidParameterException", match="'maxResults'"):
         workmail_client.list_availability_configurations(OrganizationId=workmail_org, MaxResults=101)
