@@ -654,11 +654,12 @@ BASE.update({
 
 
 def partner_configuration(client, seed):
-    client.create_availability_configuration(OrganizationId=seed["org"], DomainName="partner.example.com",
-                                              EwsProvider=dict(EwsEndpoint=EWS["endpoint"], EwsUsername=EWS["username"], EwsPassword=PASSWORD))
+    provider = dict(EwsEndpoint=EWS["endpoint"], EwsUsername=EWS["username"], EwsPassword=PASSWORD)
+    client.create_availability_configuration(OrganizationId=seed["org"], DomainName="partner.example.com", EwsProvider=provider)
 
 
-bad("availability_configuration", "domain with a space", dict(domain_name="partner example.com"), "domain_name: 'partner example.com' is not valid: " + DOMAIN_HINT)
+bad("availability_configuration", "domain with a space", dict(domain_name="partner example.com"),
+    "domain_name: 'partner example.com' is not valid: " + DOMAIN_HINT)
 bad("availability_configuration", "domain too short", dict(domain_name="ab"), "domain_name: must have at least 3 characters")
 bad("availability_configuration", "domain missing", dict(domain_name=OMIT), "missing required arguments: domain_name")
 bad("availability_configuration", "no provider to create", dict(ews_provider=OMIT),
