@@ -16,7 +16,7 @@ description:
   - Turns on or off the enforcement of DMARC on inbound mail in an Amazon WorkMail organization.
     When enforced, WorkMail applies the DMARC policy a sender's domain publishes (quarantine or reject)
     to messages that fail DMARC.
-  - Every organization has this setting: it cannot be removed, only enforced or not.
+  - Every organization has this setting; it cannot be removed, only enforced or not.
 author:
   - mailops.workmail maintainers (@mailops)
 options:
