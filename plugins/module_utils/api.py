@@ -402,6 +402,41 @@ class WorkMailAPI:
     def delete_retention_policy(self, organization_id, policy_id):
         self.call("DeleteRetentionPolicy", OrganizationId=organization_id, Id=policy_id)
 
+    # -- availability configurations ---------------------------------------------------------------
+
+    def list_availability_configurations(self, organization_id):
+        return self.paginate("ListAvailabilityConfigurations", "AvailabilityConfigurations", OrganizationId=organization_id)
+
+    def create_availability_configuration(self, organization_id, domain_name, **provider):
+        # botocore adds a ClientToken of its own, which its retries of a lost reply resend.
+        self.call("CreateAvailabilityConfiguration", OrganizationId=organization_id, DomainName=domain_name, **provider)
+
+    def update_availability_configuration(self, organization_id, domain_name, **provider):
+        self.call("UpdateAvailabilityConfiguration", OrganizationId=organization_id, DomainName=domain_name, **provider)
+
+    def delete_availability_configuration(self, organization_id, domain_name):
+        self.call("DeleteAvailabilityConfiguration", OrganizationId=organization_id, DomainName=domain_name)
+
+    def test_availability_configuration(self, organization_id, domain_name):
+        return self.call("TestAvailabilityConfiguration", OrganizationId=organization_id, DomainName=domain_name)
+
+    # -- email monitoring and inbound DMARC ----------------------------------------------------------
+
+    def describe_email_monitoring_configuration(self, organization_id):
+        return self.find("DescribeEmailMonitoringConfiguration", OrganizationId=organization_id)
+
+    def put_email_monitoring_configuration(self, organization_id, **configuration):
+        self.call("PutEmailMonitoringConfiguration", OrganizationId=organization_id, **configuration)
+
+    def delete_email_monitoring_configuration(self, organization_id):
+        self.call("DeleteEmailMonitoringConfiguration", OrganizationId=organization_id)
+
+    def describe_inbound_dmarc_settings(self, organization_id):
+        return self.call("DescribeInboundDmarcSettings", OrganizationId=organization_id)
+
+    def put_inbound_dmarc_settings(self, organization_id, enforced):
+        self.call("PutInboundDmarcSettings", OrganizationId=organization_id, Enforced=enforced)
+
     # -- impersonation roles -----------------------------------------------------------------------
 
     def list_impersonation_roles(self, organization_id):

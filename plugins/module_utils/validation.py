@@ -73,6 +73,11 @@ PATTERN_HINTS = {
     r"[\S\s]*": "be text",
     r"arn:aws:workmail:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}": "be a WorkMail ARN such as "
     "arn:aws:workmail:us-east-1:111122223333:organization/m-0123456789abcdef0123456789abcdef",
+    r"https?://[A-Za-z0-9.-]+(:[0-9]+)?/.*": "be an http or https URL with a path, such as https://mail.example.com/EWS/Exchange.asmx",
+    r"arn:aws:lambda:[a-z]{2}-[a-z]+-\d{1}:\d{12}:function:[a-zA-Z0-9\-_\.]+(:(\$LATEST|[a-zA-Z0-9\-_]+))?": "be a Lambda "
+    "function ARN such as arn:aws:lambda:us-east-1:111122223333:function:free-busy (optionally with :$LATEST, a version or an alias)",
+    r"arn:aws:logs:[a-z\-0-9]*:[0-9]{12}:log-group:([\.\-_/#A-Za-z0-9]+):\*$": "be a CloudWatch Logs log group ARN ending "
+    "in :*, such as arn:aws:logs:us-east-1:111122223333:log-group:/workmail/events:*",
 }
 
 

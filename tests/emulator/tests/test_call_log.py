@@ -42,7 +42,7 @@ def test_writes_filter_and_clear(workmail_client, workmail_org):
 
 @pytest.mark.parametrize("operation, write", [
     ("CreateUser", True), ("PutAccessControlRule", True), ("AssumeImpersonationRole", True), ("RegisterToWorkMail", True),
-    ("DescribeUser", False), ("GetMailDomain", False), ("ListUsers", False),
+    ("DescribeUser", False), ("GetMailDomain", False), ("ListUsers", False), ("TestAvailabilityConfiguration", False),
 ])
 def test_is_write(operation, write):
     assert workmail_emulator.is_write(operation) is write

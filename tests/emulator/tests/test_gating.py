@@ -8,6 +8,7 @@ from workmail_emulator.errors import WorkMailError
 from workmail_emulator.operations import OPERATIONS
 
 USER_ID = "01234567-89ab-cdef-0123-456789abcdef"
+LAMBDA_ARN = "arn:aws:lambda:us-east-1:123456789012:function:free-busy"
 MINIMAL_REQUESTS = {
     "DescribeOrganization": {},
     "DeleteOrganization": {"DeleteDirectory": True},
@@ -89,6 +90,16 @@ MINIMAL_REQUESTS = {
     "GetMobileDeviceAccessOverride": {"UserId": "jdoe", "DeviceId": "device1"},
     "DeleteMobileDeviceAccessOverride": {"UserId": "jdoe", "DeviceId": "device1"},
     "ListMobileDeviceAccessOverrides": {},
+    "CreateAvailabilityConfiguration": {"DomainName": "example.com", "LambdaProvider": {"LambdaArn": LAMBDA_ARN}},
+    "UpdateAvailabilityConfiguration": {"DomainName": "example.com", "LambdaProvider": {"LambdaArn": LAMBDA_ARN}},
+    "DeleteAvailabilityConfiguration": {"DomainName": "example.com"},
+    "ListAvailabilityConfigurations": {},
+    "TestAvailabilityConfiguration": {"DomainName": "example.com"},
+    "PutEmailMonitoringConfiguration": {"LogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:/workmail/events:*"},
+    "DescribeEmailMonitoringConfiguration": {},
+    "DeleteEmailMonitoringConfiguration": {},
+    "PutInboundDmarcSettings": {"Enforced": True},
+    "DescribeInboundDmarcSettings": {},
 }
 WORKS_IN_ANY_STATE = {"DescribeOrganization", "DeleteOrganization"}
 

@@ -155,12 +155,6 @@ def test_unsigned_and_malformed_requests(server):
     assert status == 400 and body["__type"] == "InvalidParameterException" and "'maxResults'" in body["Message"]
 
 
-def test_unimplemented_operation(server):
-    org_id = active_org(server, "acme")
-    with raises_code("InvalidAction", match="not implemented"):
-        server.client().put_inbound_dmarc_settings(OrganizationId=org_id, Enforced=True)
-
-
 def test_regions(server):
     west = active_org(server, "west", region="us-west-2")
     europe = server.client("eu-west-1")

@@ -120,9 +120,15 @@ def test_unknown_members_are_ignored(org):
     assert workmail_emulator.backend().handle("ListUsers", {"OrganizationId": org, "Unexpected": 1}) == {"Users": []}
 
 
-def test_operations_outside_the_emulator(workmail_backend_reset):
-    assert failure("PutEmailMonitoringConfiguration", {}).code == "InvalidAction"
-    assert "not implemented" in failure("PutEmailMonitoringConfiguration", {}).message
+def test_every_operation_of_the_model_is_implemented():
+    names = set(service_model().operation_names)
+    assert len(names) == 92
+    assert sorted(names - set(OPERATIONS)) == []
+    assert sorted(set(OPERATIONS) - names) == []
+
+
+def test_operations_outside_the_model(workmail_backend_reset):
+    assert failure("FlyToTheMoon", {}).code == "InvalidAction"
     assert "not a WorkMail operation" in failure("FlyToTheMoon", {}).message
 
 

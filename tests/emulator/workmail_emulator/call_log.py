@@ -26,11 +26,11 @@ from .validation import input_shape, output_shape, service_model
 
 MAX_ENTRIES = 100_000
 REDACTED = "**redacted**"
-_READ_PREFIXES = ("Describe", "Get", "List")
+_READ_PREFIXES = ("Describe", "Get", "List", "Test")
 
 
 def is_write(operation):
-    """Tell whether ``operation`` may change state: any operation not starting with Describe, Get or List."""
+    """Tell whether ``operation`` may change state: any operation not starting with Describe, Get, List or Test."""
     return not operation.startswith(_READ_PREFIXES)
 
 

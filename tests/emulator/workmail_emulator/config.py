@@ -28,6 +28,9 @@ DEFAULTS = {
     "max_impersonation_roles": 20,
     # Seconds a mailbox export job runs before it writes its ZIP object (EstimatedProgress grows meanwhile).
     "export_job_duration": 0.0,
+    "max_availability_configurations": 100,
+    # Whether a new organization enforces the DMARC policy of inbound mail (DescribeInboundDmarcSettings).
+    "inbound_dmarc_default": False,
 }
 
 VALIDATION_CODES = ("InvalidParameterException", "ValidationException")
@@ -38,6 +41,10 @@ def _check(name, value):
     if name not in DEFAULTS:
         raise ValueError(f"unknown setting {name!r}; known settings: {', '.join(sorted(DEFAULTS))}")
     default = DEFAULTS[name]
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError(f"setting {name!r} must be true or false, got {value!r}")
+        return value
     if isinstance(default, str):
         if value not in VALIDATION_CODES:
             raise ValueError(f"setting {name!r} must be one of {', '.join(VALIDATION_CODES)}, got {value!r}")

@@ -25,6 +25,9 @@ order) and ``mobile_overrides`` ((user ID, lowercase device ID) -> :class:`Mobil
 It also holds the content of its users' and resources' mailboxes (``mailboxes``: entity ID ->
 :class:`Mailbox`) and its mailbox export jobs (``export_jobs``: job ID ->
 :class:`ExportJob`, in start order).
+
+Its settings: the availability configurations (lowercase domain -> :class:`AvailabilityConfiguration`),
+the email monitoring configuration (:class:`EmailMonitoring` or None) and whether inbound DMARC is enforced.
 """
 
 import hashlib
@@ -335,6 +338,55 @@ class RetentionPolicy:
 
 
 @dataclass(slots=True, eq=False)
+class AvailabilityConfiguration:
+    """The free/busy provider of one external domain: EWS (endpoint, user name and a digest of the
+    password, which is never returned) or a Lambda function."""
+
+    domain_name: str
+    created: float
+    modified: float
+    ews_endpoint: str | None = None
+    ews_username: str | None = None
+    ews_password_digest: bytes | None = None
+    lambda_arn: str | None = None
+
+    def set_provider(self, ews, lambda_provider):
+        """Replace the provider with the EwsProvider or LambdaProvider of a request (exactly one is given)."""
+        self.ews_endpoint = self.ews_username = self.ews_password_digest = self.lambda_arn = None
+        if ews is not None:
+            self.ews_endpoint, self.ews_username = ews["EwsEndpoint"], ews["EwsUsername"]
+            self.ews_password_digest = _digest(ews["EwsPassword"])
+        else:
+            self.lambda_arn = lambda_provider["LambdaArn"]
+
+    def summary(self):
+        """Return the ``AvailabilityConfiguration`` structure of ListAvailabilityConfigurations (no password)."""
+        if self.lambda_arn is not None:
+            provider = {"ProviderType": "LAMBDA", "LambdaProvider": {"LambdaArn": self.lambda_arn}}
+        else:
+            provider = {"ProviderType": "EWS", "EwsProvider": {"EwsEndpoint": self.ews_endpoint, "EwsUsername": self.ews_username}}
+        return {"DomainName": self.domain_name, **provider, "DateCreated": self.created, "DateModified": self.modified}
+
+
+def _digest(secret):
+    """Return a salted SHA-256 digest of ``secret``: the emulator never keeps a secret itself."""
+    salt = os.urandom(16)
+    return salt + hashlib.sha256(salt + secret.encode("utf-8")).digest()
+
+
+@dataclass(slots=True, eq=False)
+class EmailMonitoring:
+    """The organization's email monitoring configuration: the CloudWatch Logs log group and the role WorkMail writes with."""
+
+    log_group_arn: str
+    role_arn: str
+
+    def describe(self):
+        """Return the DescribeEmailMonitoringConfiguration output."""
+        return {"LogGroupArn": self.log_group_arn, "RoleArn": self.role_arn}
+
+
+@dataclass(slots=True, eq=False)
 class ImpersonationRole:
     """An impersonation role; its rules are kept exactly as the caller sent them."""
 
@@ -518,6 +570,9 @@ class Organization:
     export_jobs: dict = field(default_factory=dict)
     identity_provider: dict | None = None
     personal_access_tokens: dict = field(default_factory=dict)
+    availability_configurations: dict = field(default_factory=dict)
+    email_monitoring: EmailMonitoring | None = None
+    inbound_dmarc_enforced: bool = False
 
     # State ------------------------------------------------------------------
 

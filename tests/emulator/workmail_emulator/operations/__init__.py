@@ -4,8 +4,8 @@ Importing this package registers every operation in :data:`OPERATIONS`.
 """
 
 from ..registry import OPERATIONS
-from . import (access_rules, domains, entities, exports, groups, identity, impersonation, mobile_devices, organizations, permissions,
-               resources, retention, users)
+from . import (access_rules, availability, domains, entities, exports, groups, identity, impersonation, mobile_devices, org_settings,
+               organizations, permissions, resources, retention, users)
 
-__all__ = ["OPERATIONS", "access_rules", "domains", "entities", "exports", "groups", "identity", "impersonation", "mobile_devices",
-           "organizations", "permissions", "resources", "retention", "users"]
+__all__ = ["OPERATIONS", "access_rules", "availability", "domains", "entities", "exports", "groups", "identity", "impersonation",
+           "mobile_devices", "org_settings", "organizations", "permissions", "resources", "retention", "users"]

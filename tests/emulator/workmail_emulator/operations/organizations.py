@@ -33,6 +33,7 @@ def create_organization(req):
         id=org_id, alias=alias, arn=f"arn:aws:workmail:{backend.region_name}:{backend.account_id}:organization/{org_id}",
         directory_id=directory_id or f"d-{uuid.uuid4().hex[:10]}", interoperability=req.get("EnableInteroperability", False),
         created=now, ready_delay=config.get("org_ready_delay"), default_domain=test_domain,
+        inbound_dmarc_enforced=config.get("inbound_dmarc_default"),
     )
     org.domains[test_domain] = MailDomain(test_domain, now, 0.0, [], is_test=True)
     for name in domain_names:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# No password ever shows. Passwords are set through the user module, the directory module and
-# the onboarding role (from its CSV file and its variables), reset with update_password=always,
+# No password ever shows. Passwords are set through the user module, the directory module, the
+# availability_configuration module (its EWS password) and the onboarding role (from its CSV file and its variables), reset with update_password=always,
 # planned in check mode, refused by the policy and carried by failing tasks, all with
 # ansible-playbook -vvv --diff. Then the output of every run, every registered result and the
 # emulator's call log are searched for every password: none may appear.
@@ -16,7 +16,7 @@ playbook setup setup.yml
 
 # 1. The user and directory modules: every scenario, checked by the playbook's own asserts.
 playbook modules modules.yml -vvv --diff -e secrets_results_file="$RESULTS/modules.json"
-expect_output modules '"password": "(set)"' '"password": "(reset)"'
+expect_output modules '"password": "(set)"' '"password": "(reset)"' '"ews_password": "(set)"' '"ews_password": "(reset)"'
 # At -vvv a failed task shows what it was given: the passwords masked, in nested options too.
 expect_output modules '"password": "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"'
 
@@ -30,7 +30,7 @@ expect_output onboard-again "1 unchanged" '"password": "(reset)"'
 
 # The passwords were sent, and the call log records none.
 playbook calls calls.yml -e secrets_calls_file="$RESULTS/calls.json"
-for operation in CreateUser ResetPassword; do
+for operation in CreateUser ResetPassword CreateAvailabilityConfiguration UpdateAvailabilityConfiguration; do
     if ! grep -q "\"operation\": \"$operation\"" "$RESULTS/calls.json"; then
         echo "FAILED: the call log has no $operation: the passwords were not sent" >&2
         exit 1

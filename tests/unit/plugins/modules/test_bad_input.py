@@ -62,8 +62,6 @@ BASE = {
     "personal_access_token": dict(user="jdoe", state="absent"),
     "personal_access_token_info": dict(user="jdoe"),
 }
-# Imported once, when pytest collects this file, rather than in each test's own process.
-MODULES = dict((name, importlib.import_module("ansible_collections.mailops.workmail.plugins.modules." + name)) for name in BASE)
 ORGANIZATION_OPTION = "example-corp"
 WITHOUT_ORGANIZATION_OPTION = ("organization", "organization_info")
 
@@ -810,6 +808,116 @@ bad("mobile_device_access_override_info", "state given", dict(state="absent"), (
     "debug_botocore_endpoint_logs, device_id, endpoint_url, organization, profile, region, secret_key, session_token, user, validate_certs "
     "(aws_access_key, aws_access_key_id, aws_endpoint_url, aws_profile, aws_region, aws_secret_access_key, aws_secret_key, aws_session_token)."
 ))
+
+
+# -- availability configurations, email monitoring and inbound DMARC --------------------------------
+
+EWS = dict(endpoint="https://127.0.0.1/EWS/Exchange.asmx", username="freebusy@partner.example.com", password=PASSWORD)
+LOG_GROUP_ARN = "arn:aws:logs:us-east-1:123456789012:log-group:/workmail/events:*"
+URL_HINT = "it must be an http or https URL with a path, such as https://mail.example.com/EWS/Exchange.asmx"
+LAMBDA_ARN_HINT = ("it must be a Lambda function ARN such as arn:aws:lambda:us-east-1:111122223333:function:free-busy "
+                   "(optionally with :$LATEST, a version or an alias)")
+LOG_GROUP_HINT = ("it must be a CloudWatch Logs log group ARN ending in :*, such as "
+                  "arn:aws:logs:us-east-1:111122223333:log-group:/workmail/events:*")
+ROLE_HINT = "it must be an IAM role ARN such as arn:aws:iam::111122223333:role/workmail-export"
+NO_PASSWORD = "ews_provider.password: is required to create an EWS provider: the service takes the provider whole, password included"
+AVAILABILITY_INFO_UNSUPPORTED = RETENTION_INFO_UNSUPPORTED.replace("endpoint_url, organization", "domain_name, endpoint_url, organization").replace(
+    "session_token, validate_certs", "session_token, test, validate_certs")
+EWS_WITHOUT_PASSWORD = dict(endpoint=EWS["endpoint"], username=EWS["username"])
+DMARC_UNSUPPORTED = RETENTION_INFO_UNSUPPORTED.replace("endpoint_url, organization", "endpoint_url, enforced, organization")
+BASE.update({
+    "availability_configuration": dict(domain_name="partner.example.com", ews_provider=EWS),
+    "availability_configuration_info": dict(),
+    "email_monitoring": dict(log_group_arn=LOG_GROUP_ARN),
+    "inbound_dmarc": dict(enforced=True),
+})
+
+
+def partner_configuration(client, seed):
+    provider = dict(EwsEndpoint=EWS["endpoint"], EwsUsername=EWS["username"], EwsPassword=PASSWORD)
+    client.create_availability_configuration(OrganizationId=seed["org"], DomainName="partner.example.com", EwsProvider=provider)
+
+
+bad("availability_configuration", "domain with a space", dict(domain_name="partner example.com"),
+    "domain_name: 'partner example.com' is not valid: " + DOMAIN_HINT)
+bad("availability_configuration", "domain too short", dict(domain_name="ab"), "domain_name: must have at least 3 characters")
+bad("availability_configuration", "domain missing", dict(domain_name=OMIT), "missing required arguments: domain_name")
+bad("availability_configuration", "no provider to create", dict(ews_provider=OMIT),
+    "ews_provider: or lambda_provider is required to create the availability configuration of partner.example.com")
+bad("availability_configuration", "both providers", dict(lambda_provider=dict(lambda_arn="arn:aws:lambda:us-east-1:123456789012:function:free-busy")),
+    "parameters are mutually exclusive: ews_provider|lambda_provider")
+bad("availability_configuration", "endpoint not a URL", dict(ews_provider=dict(EWS, endpoint="mail.example.com")),
+    "ews_provider.endpoint: 'mail.example.com' is not valid: " + URL_HINT)
+bad("availability_configuration", "endpoint too long", dict(ews_provider=dict(EWS, endpoint="https://mail.example.com/" + "x" * 240)),
+    "ews_provider.endpoint: must have at most 256 characters")
+bad("availability_configuration", "endpoint missing", dict(ews_provider=dict(username="fb", password=PASSWORD)),
+    "missing required arguments: endpoint found in ews_provider")
+bad("availability_configuration", "user name with a tab", dict(ews_provider=dict(EWS, username="free\tbusy")),
+    "ews_provider.username: 'free\\tbusy' is not valid: " + LATIN1_HINT)
+bad("availability_configuration", "password missing to create", dict(ews_provider=EWS_WITHOUT_PASSWORD), NO_PASSWORD)
+bad("availability_configuration", "password missing to change", dict(ews_provider=dict(EWS_WITHOUT_PASSWORD, endpoint="https://127.0.0.1/EWS/other")),
+    "ews_provider.password: is required to change an EWS provider: the service takes the provider whole, password included",
+    setup=partner_configuration)
+bad("availability_configuration", "password with an emoji", dict(ews_provider=dict(EWS, password="Corr3ct-\u263a")),
+    "ews_provider.password: the value given is not valid: " + LATIN1_HINT)
+bad("availability_configuration", "Lambda ARN of a GovCloud Region", dict(
+    ews_provider=OMIT, lambda_provider=dict(lambda_arn="arn:aws:lambda:us-gov-west-1:123456789012:function:free-busy")),
+    "lambda_provider.lambda_arn: 'arn:aws:lambda:us-gov-west-1:123456789012:function:free-busy' is not valid: " + LAMBDA_ARN_HINT)
+bad("availability_configuration", "Lambda ARN missing", dict(ews_provider=OMIT, lambda_provider=dict()),
+    "missing required arguments: lambda_arn found in lambda_provider")
+bad("availability_configuration", "provider a string", dict(ews_provider="https://127.0.0.1/EWS/Exchange.asmx"),
+    "ews_provider: must be a dictionary with the keys endpoint, username and password (endpoint and username are required), "
+    "for example {endpoint: ..., username: ...}; got a string")
+bad("availability_configuration", "update_password unknown", dict(update_password="sometimes"),
+    "value of update_password must be one of: on_create, always, got: sometimes")
+bad("availability_configuration", "state unknown", dict(state="disabled"), "value of state must be one of: present, absent, got: disabled")
+bad("availability_configuration", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("availability_configuration_info", "test without a domain", dict(test=True), "test is True but all of the following are missing: domain_name")
+bad("availability_configuration_info", "test of a domain without a configuration", dict(test=True, domain_name="none.example.com"),
+    "domain_name: the organization has no availability configuration for 'none.example.com' to test")
+bad("availability_configuration_info", "test in check mode of a domain without a configuration", dict(test=True, domain_name="none.example.com"),
+    "domain_name: the organization has no availability configuration for 'none.example.com' to test", check_mode=True)
+bad("availability_configuration_info", "test a word", dict(test="maybe", domain_name="partner.example.com"), "test: must be true or false; got 'maybe'")
+bad("availability_configuration_info", "domain a list", dict(domain_name=["partner.example.com"]), "domain_name: must be a string; got a list")
+bad("availability_configuration_info", "provider given", dict(ews_provider=EWS), AVAILABILITY_INFO_UNSUPPORTED.format("ews_provider"))
+bad("availability_configuration_info", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("availability_configuration_info", "unknown organization ID", dict(organization="m-" + "0" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("0" * 32))
+bad("availability_configuration_info", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+bad("availability_configuration_info", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+bad("email_monitoring", "log group without :*", dict(log_group_arn=LOG_GROUP_ARN[:-2]),
+    "log_group_arn: '{0}' is not valid: ".format(LOG_GROUP_ARN[:-2]) + LOG_GROUP_HINT)
+bad("email_monitoring", "an S3 ARN as log group", dict(log_group_arn="arn:aws:s3:::example-corp-mail-events-and-more-of-them"),
+    "log_group_arn: 'arn:aws:s3:::example-corp-mail-events-and-more-of-them' is not valid: " + LOG_GROUP_HINT)
+bad("email_monitoring", "log group of another partition", dict(log_group_arn=LOG_GROUP_ARN.replace("arn:aws:", "arn:aws-cn:")),
+    "log_group_arn: '{0}' is not valid: ".format(LOG_GROUP_ARN.replace("arn:aws:", "arn:aws-cn:")) + LOG_GROUP_HINT)
+bad("email_monitoring", "log group missing to turn it on", dict(log_group_arn=OMIT), "log_group_arn: is required to turn email monitoring on")
+bad("email_monitoring", "log group too short", dict(log_group_arn="arn:aws:logs:"), "log_group_arn: 'arn:aws:logs:' is not valid: " + LOG_GROUP_HINT)
+bad("email_monitoring", "role a name", dict(role_arn="workmail-monitoring"), "role_arn: 'workmail-monitoring' is not valid: " + ROLE_HINT)
+bad("email_monitoring", "role with a space", dict(role_arn="arn:aws:iam::123456789012:role/workmail monitoring"),
+    "role_arn: 'arn:aws:iam::123456789012:role/workmail monitoring' is not valid: " + ROLE_HINT)
+bad("email_monitoring", "log group a list", dict(log_group_arn=[LOG_GROUP_ARN]), "log_group_arn: must be a string; got a list")
+bad("email_monitoring", "role a dictionary", dict(role_arn=dict(name="workmail-monitoring")), "role_arn: must be a string; got a dictionary")
+bad("email_monitoring", "state unknown", dict(state="off"), "value of state must be one of: present, absent, got: off")
+bad("email_monitoring", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+
+bad("inbound_dmarc", "enforced missing", dict(enforced=OMIT), "missing required arguments: enforced")
+bad("inbound_dmarc", "enforced a word", dict(enforced="sometimes"), "enforced: must be true or false; got 'sometimes'")
+bad("inbound_dmarc", "enforced a list", dict(enforced=[True]), "enforced: must be true or false; got a list")
+bad("inbound_dmarc", "enforced a dictionary", dict(enforced=dict(value=True)), "enforced: must be true or false; got a dictionary")
+bad("inbound_dmarc", "enforced a number", dict(enforced=2), "enforced: must be true or false; got 2")
+bad("inbound_dmarc", "state given", dict(state="absent"), DMARC_UNSUPPORTED.format("state"))
+bad("inbound_dmarc", "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+bad("inbound_dmarc", "unknown organization ID", dict(organization="m-" + "0" * 32),
+    "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("0" * 32))
+bad("inbound_dmarc", "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+bad("inbound_dmarc", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+
+
+# Imported once, when pytest collects this file, rather than in each test's own process.
+MODULES = dict((name, importlib.import_module("ansible_collections.mailops.workmail.plugins.modules." + name)) for name in BASE)
 
 
 # -- running the matrix ---------------------------------------------------------------------------
