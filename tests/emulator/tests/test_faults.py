@@ -174,15 +174,6 @@ def test_other_services_are_never_faulted(workmail_client, workmail_faults):
     assert workmail_emulator.calls() == []
 
 
-def test_unimplemented_operations_can_be_faulted(workmail_client, workmail_org, workmail_faults):
-    unimplemented = sorted(set(workmail_client.meta.service_model.operation_names) - set(workmail_emulator.registry.OPERATIONS))
-    if not unimplemented:
-        pytest.skip("every WorkMail operation is implemented")
-    workmail_faults([{"operation": unimplemented[0], "fault": "throttle"}])
-    unvalidated = client(validate=False)
-    assert failure(getattr(unvalidated, botocore.xform_name(unimplemented[0])))[:2] == (400, "ThrottlingException")
-
-
 # throttle and server_error -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("mode", ["legacy", "standard"])
