@@ -28,6 +28,7 @@ import re
 from email.message import EmailMessage
 
 from . import config
+from .endpoints import EndpointError, live_organization
 from .records import ACTIVE, DEFAULT_MAILBOX_QUOTA, DELETED, ENABLED, RESOURCE, USER, Mailbox, MailboxItem
 
 EMAIL, CALENDAR, CONTACT, TASK = "email", "calendar", "contact", "task"
@@ -46,12 +47,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _POLICY = email.policy.SMTP
 
 
-class MailboxContentError(ValueError):
+class MailboxContentError(EndpointError):
     """A request for mailbox content that cannot be served; ``status`` is the HTTP status the endpoint answers with."""
-
-    def __init__(self, status, message):
-        super().__init__(message)
-        self.status = status
 
 
 def _bad(message):
@@ -61,16 +58,8 @@ def _bad(message):
 # Finding the mailbox -----------------------------------------------------------------------------
 
 def _organization(organization_id):
-    """Return ``(backend, organization)`` for an organization ID of any account and Region, or raise (404)."""
-    from .models import workmail_backends
-
-    if not isinstance(organization_id, str) or not organization_id:
-        raise _bad("'organization_id' must be an organization ID (m- followed by 32 hex digits)")
-    for _account_id, _region, backend in list(workmail_backends.iter_backends()):
-        org = backend.organizations.get(organization_id)
-        if org is not None and org.visible(config.now()):
-            return backend, org
-    raise MailboxContentError(404, f"organization {organization_id} does not exist")
+    """Return ``(backend, organization)`` for an organization ID of any account and Region, or raise (400, 404)."""
+    return live_organization(organization_id, MailboxContentError)
 
 
 def _owner(org, entity, now, enabled):

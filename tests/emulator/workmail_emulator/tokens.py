@@ -21,6 +21,7 @@ import re
 import uuid
 
 from . import config
+from .endpoints import EndpointError, live_organization
 from .records import ACTIVE, ENABLED, USER, PersonalAccessToken
 
 FIELDS = ("organization_id", "user", "name", "lifetime_in_days", "expires", "scopes")
@@ -32,12 +33,8 @@ _NAME = re.compile(r"[^\x00-\x1F\x7F\x3C\x3E\x5C]{1,64}")
 _SCOPE = re.compile(r"[^\x00-\x1F\x7F\x3C\x3E\x5C]{1,256}")
 
 
-class PersonalAccessTokenError(ValueError):
+class PersonalAccessTokenError(EndpointError):
     """A token that cannot be created; ``status`` is the HTTP status the endpoint answers with (400, 404 or 409)."""
-
-    def __init__(self, status, message):
-        super().__init__(message)
-        self.status = status
 
 
 def _bad(message):
@@ -72,16 +69,8 @@ def _check(name, lifetime_in_days, expires, scopes):
 
 
 def _organization(organization_id):
-    """Return ``(backend, organization)`` for an organization ID of any account and Region, or raise (404)."""
-    from .models import workmail_backends
-
-    if not isinstance(organization_id, str) or not organization_id:
-        raise _bad("'organization_id' must be an organization ID (m- followed by 32 hex digits)")
-    for _account_id, _region, backend in list(workmail_backends.iter_backends()):
-        org = backend.organizations.get(organization_id)
-        if org is not None and org.visible(config.now()):
-            return backend, org
-    raise PersonalAccessTokenError(404, f"organization {organization_id} does not exist")
+    """Return ``(backend, organization)`` for an organization ID of any account and Region, or raise (400, 404)."""
+    return live_organization(organization_id, PersonalAccessTokenError)
 
 
 def create(organization_id, user, name, lifetime_in_days=None, expires=None, scopes=None):
