@@ -63,6 +63,11 @@ PATTERN_HINTS = {
     r"^[A-Fa-f0-9-]+$": "use hexadecimal digits and '-' only",
     r"^d-[0-9a-f]{10}$": "be a directory ID: d- and 10 lowercase hexadecimal digits (like d-0123456789)",
     r"^m-[0-9a-f]{32}$": "be an organization ID: m- and 32 lowercase hexadecimal digits",
+    r"^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$": "be an IAM Identity Center "
+    "instance ARN such as arn:aws:sso:::instance/ssoins-1234567890abcdef",
+    r"^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso::\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}$": "be "
+    "an IAM Identity Center application ARN such as arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-1234567890abcdef",
+    r"^[\w+=,.@-]+$": "use letters, digits and + = , . @ _ - only, no spaces",
     r"arn:aws:kms:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}": "be a KMS key ARN such as "
     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
     r"arn:aws:iam:[a-z0-9-]*:[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,1023}": "be an IAM role ARN such as "

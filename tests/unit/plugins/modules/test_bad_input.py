@@ -649,10 +649,10 @@ bad("identity_provider", "authentication_mode missing to create", dict(authentic
 bad("identity_provider", "identity_center missing to create", dict(identity_center=OMIT),
     "identity_center.instance_arn: is required to create the identity provider configuration")
 bad("identity_provider", "instance_arn malformed", dict(identity_center=dict(instance_arn="arn:aws:sso:::instance/nope", application_name="workmail")),
-    "identity_center.instance_arn: 'arn:aws:sso:::instance/nope' is not valid: it must match the pattern "
-    "^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$")
+    "identity_center.instance_arn: 'arn:aws:sso:::instance/nope' is not valid: it must be an IAM Identity Center instance ARN "
+    "such as arn:aws:sso:::instance/ssoins-1234567890abcdef")
 bad("identity_provider", "application_name with a space", dict(identity_center=dict(instance_arn=INSTANCE, application_name="work mail")),
-    "identity_center.application_name: 'work mail' is not valid: it must match the pattern ^[\\w+=,.@-]+$")
+    "identity_center.application_name: 'work mail' is not valid: it must use letters, digits and + = , . @ _ - only, no spaces")
 bad("identity_provider", "application_name too long", dict(identity_center=dict(instance_arn=INSTANCE, application_name="w" * 256)),
     "identity_center.application_name: must have at most 255 characters")
 bad("identity_provider", "application_name empty", dict(identity_center=dict(instance_arn=INSTANCE, application_name="")),
