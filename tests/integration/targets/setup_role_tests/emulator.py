@@ -25,30 +25,21 @@ import sys
 
 from urllib.request import Request, urlopen
 
+import yaml
+
 DEFAULTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "setup_emulator", "defaults", "main.yml")
 
 
 def read_prefixes():
-    """setup_emulator_read_prefixes from setup_emulator's defaults (a plain YAML list of words)."""
-    prefixes, inside = [], False
+    """setup_emulator_read_prefixes from setup_emulator's defaults."""
     with open(DEFAULTS, encoding="utf-8") as defaults:
-        for line in defaults:
-            if line.startswith("setup_emulator_read_prefixes:"):
-                inside = True
-            elif inside and line.startswith("  - "):
-                prefixes.append(line[4:].strip())
-            elif inside and not line.startswith("#"):
-                break
-    if not prefixes:
-        sys.exit("emulator.py: no setup_emulator_read_prefixes in " + DEFAULTS)
-    return tuple(prefixes)
+        return tuple(yaml.safe_load(defaults)["setup_emulator_read_prefixes"])
 
 
 def endpoint(config_path):
-    """The emulator's URL from the integration config (JSON after comment lines, as make integration writes it)."""
+    """The emulator's URL from the integration config."""
     with open(config_path, encoding="utf-8") as config:
-        text = "".join(line for line in config if not line.startswith("#"))
-    return json.loads(text)["workmail_endpoint_url"].rstrip("/")
+        return yaml.safe_load(config)["workmail_endpoint_url"].rstrip("/")
 
 
 def call(url, method):
@@ -67,7 +58,8 @@ def main(argv):
         call(url + "/_emulator/calls", "DELETE")
         return
     calls = call(url + "/_emulator/calls", "GET")
-    writes = [entry for entry in calls if not entry["operation"].startswith(read_prefixes())]
+    reads = read_prefixes()
+    writes = [entry for entry in calls if not entry["operation"].startswith(reads)]
     if writes:
         sys.exit(
             "The emulator received {0} write call(s) where none was expected: {1}.\nFull entries: {2}".format(
