@@ -10,6 +10,12 @@ the time of a short module run. The loader only reads botocore's data files and 
 read, so sharing it changes no result, only the time. It is loaded here, when pytest imports this
 file, because ansible-test runs each test in a process forked from that one: what the loader
 holds by then, every test has without reading it again.
+
+A forked process shares its parent's memory until either writes to a page. Python's cyclic
+garbage collector walks (and so writes to) every object it tracks, so without more each test's
+first collection would copy most of the parent's memory. Once collection is over, every object
+the parent holds is moved out of the collector's reach (``gc.freeze``): the tests' own objects
+are still collected, the parent's are shared, not copied.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -17,6 +23,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import functools
+import gc
 
 import botocore.session
 import moto
@@ -41,3 +48,9 @@ with moto.mock_aws():
     _CLIENTS["iam"].list_roles()
     _CLIENTS["sts"].get_caller_identity()
 workmail_emulator.reset()
+
+
+def pytest_collection_finish(session):
+    """Freeze what collection made (modules, the warmed-up backends) before the first fork."""
+    gc.collect()
+    gc.freeze()
