@@ -18,10 +18,15 @@ __metaclass__ = type
 
 import collections
 import importlib
+import os
 
+import boto3
+import moto
 import pytest
 
 import workmail_emulator
+from workmail_emulator.pytest_plugin import FAKE_ENVIRONMENT
+from workmail_emulator.pytest_plugin import REGION
 
 OMIT = object()
 PASSWORD = "Corr3ct-Horse-Battery"
@@ -916,18 +921,42 @@ bad("inbound_dmarc", "organization a list", dict(organization=["example-corp"]),
 bad("inbound_dmarc", "organization missing", dict(organization=OMIT), "missing required arguments: organization")
 
 
+BASE.update({"email_monitoring_info": dict(), "inbound_dmarc_info": dict()})
+
+
+def organization_rows(module):
+    """The rows of an _info module whose only option is the organization."""
+    bad(module, "unknown organization", dict(organization="no-such-org"), NO_ORGANIZATION)
+    bad(module, "unknown organization ID", dict(organization="m-" + "0" * 32),
+        "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("0" * 32))
+    bad(module, "organization empty", dict(organization=""), "organization: no live organization has the ID or alias '' in this account and region")
+    bad(module, "organization a list", dict(organization=["example-corp"]), "organization: must be a string; got a list")
+    bad(module, "organization a dictionary", dict(organization=dict(alias="example-corp")), "organization: must be a string; got a dictionary")
+    bad(module, "organization missing", dict(organization=OMIT), "missing required arguments: organization")
+    bad(module, "organization in upper case letters of an ID", dict(organization="m-" + "A" * 32),
+        "organization: no live organization has the ID or alias 'm-{0}' in this account and region".format("A" * 32))
+    bad(module, "state given", dict(state="absent"), RETENTION_INFO_UNSUPPORTED.format("state"))
+
+
+organization_rows("email_monitoring_info")
+bad("email_monitoring_info", "log_group_arn given", dict(log_group_arn=LOG_GROUP_ARN), RETENTION_INFO_UNSUPPORTED.format("log_group_arn"))
+bad("email_monitoring_info", "role_arn given", dict(role_arn="arn:aws:iam::123456789012:role/workmail-monitoring"),
+    RETENTION_INFO_UNSUPPORTED.format("role_arn"))
+organization_rows("inbound_dmarc_info")
+bad("inbound_dmarc_info", "enforced given", dict(enforced=True), RETENTION_INFO_UNSUPPORTED.format("enforced"))
+bad("inbound_dmarc_info", "enforced and state given", dict(enforced=True, state="present"),
+    RETENTION_INFO_UNSUPPORTED.format("enforced, state"))
+
 # Imported once, when pytest collects this file, rather than in each test's own process.
 MODULES = dict((name, importlib.import_module("ansible_collections.mailops.workmail.plugins.modules." + name)) for name in BASE)
 
 
 # -- running the matrix ---------------------------------------------------------------------------
 
-@pytest.fixture
-def seed(workmail_client, workmail_org):
+def make_seed(client, org):
     """example-corp with the verified domain example.com and pending.example.com (verification
     delayed), users jdoe and omar (enabled) and li (disabled), groups finance and staff (which holds
     finance), the room boardroom (enabled), the impersonation role auditors and two roles named twins."""
-    client, org = workmail_client, workmail_org
     client.register_mail_domain(OrganizationId=org, DomainName="example.com")
     workmail_emulator.configure(domain_verification_delay=3600)
     client.register_mail_domain(OrganizationId=org, DomainName="pending.example.com")
@@ -948,6 +977,61 @@ def seed(workmail_client, workmail_org):
         client.create_impersonation_role(OrganizationId=org, Name="twins", Type="READ_ONLY", Rules=[], ClientToken=token)
     roles = client.list_impersonation_roles(OrganizationId=org)["Roles"]
     return {"org": org, "twins": [role["ImpersonationRoleId"] for role in roles if role["Name"] == "twins"]}
+
+
+def seeded_emulator():
+    """Seed a fresh emulator and return ``(the process that seeded it, the seed)``.
+
+    Called once, when pytest collects this file. ansible-test runs each row in a process forked
+    from the collecting one, which starts with this emulator as it was seeded: a row's own
+    writes (its ``setup``) die with its process. Seeding every row instead would cost most of
+    the row's time."""
+    environment = dict((name, os.environ.get(name)) for name in FAKE_ENVIRONMENT)
+    os.environ.update(FAKE_ENVIRONMENT)
+    mock = moto.mock_aws()
+    mock.start()
+    try:
+        workmail_emulator.reset()
+        client = boto3.client("workmail", region_name=REGION)
+        org = client.create_organization(Alias=ORGANIZATION_OPTION)["OrganizationId"]
+        return os.getpid(), make_seed(client, org)
+    finally:
+        mock.stop(remove_data=False)  # the seeded emulator stays for the forked rows
+        for name, value in environment.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+SEEDED = seeded_emulator()
+
+
+@pytest.fixture
+def workmail_client(monkeypatch):
+    """The emulator this file's rows run against: the seeded one when the row runs in a forked
+    process (as under ansible-test), a fresh one otherwise (the rows share the process then)."""
+    for name, value in FAKE_ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    mock = moto.mock_aws()
+    mock.start(reset=False)
+    try:
+        yield boto3.client("workmail", region_name=REGION)
+    finally:
+        mock.stop()
+        workmail_emulator.reset()
+
+
+@pytest.fixture
+def seed(workmail_client):
+    """What the row starts from (see ``make_seed``)."""
+    seeded_by, made = SEEDED
+    if os.getpid() == seeded_by:  # not forked: seed again what an earlier test changed or reset
+        workmail_emulator.reset()
+        org = workmail_client.create_organization(Alias=ORGANIZATION_OPTION)["OrganizationId"]
+        return make_seed(workmail_client, org)
+    return made
 
 
 def test_every_module_has_at_least_ten_bad_inputs():
