@@ -522,6 +522,16 @@ def read_back(ctx, resource, desired):
     return raw
 
 
+def describe_setting(ctx, resource):
+    """An organization-wide setting (one per organization) as its module returns it, or {} when the
+    organization has none, or does not exist yet (check mode, an earlier task would create it)."""
+    if ctx.organization_id is None:
+        ctx.plan_calls(resource.calls["read"])
+        return {}
+    raw = resource.read(ctx, {})
+    return resource.to_resource(ctx, raw) if raw else {}
+
+
 def conflict(error, explanation):
     """``error`` (a create that met an object of the same identity) with ``explanation`` added."""
     return WorkMailError("{0}. {1}".format(error.message.rstrip("."), explanation), code=error.code, exception=error.exception)

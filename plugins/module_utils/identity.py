@@ -23,6 +23,7 @@ from ansible_collections.mailops.workmail.plugins.module_utils import validation
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Field
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import Resource
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import apply
+from ansible_collections.mailops.workmail.plugins.module_utils.engine import describe_setting
 from ansible_collections.mailops.workmail.plugins.module_utils.engine import plan
 from ansible_collections.mailops.workmail.plugins.module_utils.relationships import Change
 from ansible_collections.mailops.workmail.plugins.module_utils.errors import ParameterError
@@ -200,14 +201,9 @@ def describe_identity_provider(ctx):
     """The organization's configuration in the shape the identity_provider module takes
     (authentication_mode, identity_center {instance_arn, application_arn}, personal_access_tokens
     {enabled, lifetime_in_days when set}), or {} when it has none. Feeding it back changes nothing."""
-    if ctx.organization_id is None:
-        ctx.plan_calls(IDENTITY_PROVIDER.calls["read"])
-        return {}
-    raw = IDENTITY_PROVIDER.read(ctx, {})
-    if not raw:
-        return {}
-    configuration = IDENTITY_PROVIDER.to_resource(ctx, raw)
-    configuration["personal_access_tokens"] = _given(configuration["personal_access_tokens"])
+    configuration = describe_setting(ctx, IDENTITY_PROVIDER)
+    if configuration:
+        configuration["personal_access_tokens"] = _given(configuration["personal_access_tokens"])
     return configuration
 
 

@@ -45,6 +45,7 @@ notes:
     C(workmail:DeleteEmailMonitoringConfiguration)."
   - An update sends the whole configuration (PutEmailMonitoringConfiguration), the unchanged role included.
 seealso:
+  - module: mailops.workmail.email_monitoring_info
   - module: mailops.workmail.inbound_dmarc
   - name: PutEmailMonitoringConfiguration in the Amazon WorkMail API reference
     description: The log group and role the service takes.

@@ -28,6 +28,7 @@ notes:
   - "IAM actions used: C(workmail:ListOrganizations), C(workmail:DescribeOrganization),
     C(workmail:DescribeInboundDmarcSettings), C(workmail:PutInboundDmarcSettings)."
 seealso:
+  - module: mailops.workmail.inbound_dmarc_info
   - module: mailops.workmail.email_monitoring
   - name: PutInboundDmarcSettings in the Amazon WorkMail API reference
     link: https://docs.aws.amazon.com/workmail/latest/APIReference/API_PutInboundDmarcSettings.html

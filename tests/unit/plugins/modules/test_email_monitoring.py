@@ -12,7 +12,9 @@ import pytest
 import workmail_emulator
 
 from ansible_collections.mailops.workmail.plugins.modules import email_monitoring
+from ansible_collections.mailops.workmail.plugins.modules import email_monitoring_info
 from ansible_collections.mailops.workmail.plugins.modules import inbound_dmarc
+from ansible_collections.mailops.workmail.plugins.modules import inbound_dmarc_info
 
 LOG_GROUP_ARN = "arn:aws:logs:us-east-1:123456789012:log-group:/workmail/events:*"
 OTHER_LOG_GROUP_ARN = "arn:aws:logs:us-east-1:123456789012:log-group:/workmail/other:*"
@@ -63,6 +65,11 @@ def test_turn_on_change_and_off(run_module, workmail_client, org, role):
     assert run_module(email_monitoring, monitoring())["changed"] is False
     assert run_module(email_monitoring, monitoring(), check_mode=True)["changed"] is False
     assert writes() == []
+    # The _info twin gives the configuration back in the module's shape: fed back, nothing changes.
+    info = run_module(email_monitoring_info, dict(organization="example-corp"))["email_monitoring"]
+    assert info == created["email_monitoring"]
+    assert run_module(email_monitoring, dict(info, organization="example-corp"))["changed"] is False
+    assert writes() == []
 
     with_role = run_module(email_monitoring, monitoring(role_arn=role), diff=True)
     assert with_role["changed"] is True and with_role["diff"]["before"]["role_arn"] == SERVICE_LINKED_ROLE
@@ -80,6 +87,7 @@ def test_turn_on_change_and_off(run_module, workmail_client, org, role):
         workmail_client.describe_email_monitoring_configuration(OrganizationId=org)
     workmail_emulator.clear_calls()
     assert run_module(email_monitoring, dict(organization="example-corp", state="absent"))["changed"] is False
+    assert run_module(email_monitoring_info, dict(organization="example-corp"))["email_monitoring"] == {}
     assert writes() == []
 
 
@@ -111,6 +119,7 @@ def test_inbound_dmarc(run_module, workmail_client, org):
     assert planned["changed"] is True and planned["diff"] == dict(before=dict(enforced=False), after=dict(enforced=True))
     assert writes() == []
     assert workmail_client.describe_inbound_dmarc_settings(OrganizationId=org)["Enforced"] is False
+    assert run_module(inbound_dmarc_info, dict(organization="example-corp"))["inbound_dmarc"] == dict(enforced=False)
 
     applied = run_module(inbound_dmarc, dict(organization="example-corp", enforced=True), diff=True)
     assert applied["changed"] is True and applied["inbound_dmarc"] == dict(enforced=True)
@@ -120,6 +129,9 @@ def test_inbound_dmarc(run_module, workmail_client, org):
     workmail_emulator.clear_calls()
     assert run_module(inbound_dmarc, dict(organization="example-corp", enforced=True))["changed"] is False
     assert run_module(inbound_dmarc, dict(organization="example-corp", enforced=True), check_mode=True)["changed"] is False
+    info = run_module(inbound_dmarc_info, dict(organization="example-corp"))["inbound_dmarc"]
+    assert info == dict(enforced=True)
+    assert run_module(inbound_dmarc, dict(info, organization="example-corp"))["changed"] is False
     assert writes() == []
 
     assert run_module(inbound_dmarc, dict(organization="example-corp", enforced=False))["changed"] is True
@@ -131,4 +143,12 @@ def test_inbound_dmarc_needs_enforced(run_module, org):
     assert result.failed and result["msg"] == "missing required arguments: enforced"
     result = run_module(inbound_dmarc, dict(organization="example-corp", enforced="sometimes"))
     assert result.failed and result["msg"] == "enforced: must be true or false; got 'sometimes'"
+    assert writes() == []
+
+
+def test_info_of_an_organization_still_to_be_created(run_module, workmail_client):
+    """In check mode, the organization an earlier task would create reads as empty."""
+    for module, key in ((email_monitoring_info, "email_monitoring"), (inbound_dmarc_info, "inbound_dmarc")):
+        result = run_module(module, dict(organization="not-yet-created"), check_mode=True)
+        assert not result.failed and result[key] == {}
     assert writes() == []
