@@ -507,10 +507,16 @@ class WorkMailAPI:
 
     # -- IAM Identity Center and personal access tokens ----------------------------------------------
 
-    def create_identity_center_application(self, name, instance_arn):
-        """The ARN of a new application of the instance. botocore gives the call a ClientToken of its own,
-        which its retries resend, so a retry after a lost reply makes no second application."""
-        return self.call("CreateIdentityCenterApplication", Name=name, InstanceArn=instance_arn)["ApplicationArn"]
+    def create_identity_center_application(self, organization_id, name, instance_arn):
+        """The ARN of a new application of the instance, made for ``organization_id``.
+
+        The ClientToken is derived from the request and the organization: a run that made the
+        application but failed before configuring the organization with it gets the same application
+        back when it runs again (while the service remembers the token), instead of leaving one more
+        behind. The service has no call that lists or finds applications."""
+        params = dict(Name=name, InstanceArn=instance_arn)
+        token = client_token("CreateIdentityCenterApplication", params, organization_id)
+        return self.call("CreateIdentityCenterApplication", ClientToken=token, **params)["ApplicationArn"]
 
     def describe_identity_provider_configuration(self, organization_id):
         return self.find("DescribeIdentityProviderConfiguration", OrganizationId=organization_id)

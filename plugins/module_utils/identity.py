@@ -183,7 +183,7 @@ class IdentityProvider(Resource):
     def _put(self, ctx, configuration, center):
         application_arn = center.get("application_arn")
         if not application_arn:
-            application_arn = ctx.api.create_identity_center_application(center["_application_name"], center["instance_arn"])
+            application_arn = ctx.api.create_identity_center_application(ctx.organization_id, center["_application_name"], center["instance_arn"])
         tokens = tokens_from_api(None)
         tokens.update(configuration.get("personal_access_tokens") or {})
         ctx.api.put_identity_provider_configuration(

@@ -57,6 +57,9 @@ options:
             (letters, digits and C(+=,.@_-), up to 255 characters).
           - The API cannot list or read applications, so the application is created only when the organization has no
             configuration on this instance yet; otherwise the application it uses is kept, whatever its name.
+          - A run that created the application but failed before configuring the organization with it gets the same
+            application back when it runs again (the request's ClientToken is derived from the organization, the name
+            and the instance, and the service remembers it for some hours), rather than creating another.
         type: str
   personal_access_tokens:
     description:

@@ -183,3 +183,18 @@ def test_info_gives_back_what_the_module_takes(run_module, workmail_client, org)
     fed_back = run_module(identity_provider, dict(info["identity_provider"], organization="example-corp"))
     assert fed_back["changed"] is False
     assert writes() == []
+
+
+def test_a_rerun_after_a_failed_configuration_uses_the_application_the_failed_run_made(run_module, workmail_client, org, workmail_faults):
+    # Every attempt of the configuration fails: the run made the application, then failed.
+    workmail_faults([{"operation": "PutIdentityProviderConfiguration", "fault": "server_error", "count": 100}])
+    failed = run_module(identity_provider, configuration())
+    assert failed.failed and failed["msg"].startswith("PutIdentityProviderConfiguration failed after")
+    applications = workmail_emulator.backend().identity_center_applications
+    assert len(applications) == 1
+    workmail_emulator.clear_faults()
+
+    rerun = run_module(identity_provider, configuration())
+
+    assert not rerun.failed and rerun["changed"] is True
+    assert list(applications) == [rerun["identity_provider"]["identity_center"]["application_arn"]]
