@@ -8,7 +8,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 name: offboarding_plan
-short_description: Say for each leaver who it is and which groups it is in
+short_description: Say for each leaver who it is, what it still holds, and whether it is already offboarded
 version_added: 0.1.0
 author:
   - mailops.workmail maintainers (@mailops)
@@ -21,8 +21,18 @@ description:
     also finds the user that has the address as an alias; such a user is not the leaver (the entry is not found,
     and C(alias_of) names that user). After an offboarding, a leaver's address is nobody's primary address
     any more (a disabled user has none; a successor may have it as an alias), so a rerun finds nobody to change.
+  - With the registered results of the M(mailops.workmail.personal_access_token_info),
+    M(mailops.workmail.mobile_device_access_override_info) and M(mailops.workmail.mailbox_permission_info) loops over
+    the leavers found, each entry also lists the leaver's personal access tokens and the devices it has overrides for,
+    and, with O(mailbox_successor), whether its mailbox stays enabled for the successor and whether the successor
+    already has full access to it.
+  - C(offboarded) says whether a leaver found has nothing left to do. A leaver whose mailbox stays (O(mailbox_successor)
+    and an enabled user) is offboarded when it is in no group, has no alias, no token and no device override, and the
+    successor has full access to its mailbox; any other leaver when it is disabled, in no group, with no token and no
+    device override (deleting it is not counted).
   - The role P(mailops.workmail.offboarding#role) uses it to remove the leavers from every group with one
-    M(mailops.workmail.group_membership) call.
+    M(mailops.workmail.group_membership) call, and to reset the password of a leaver whose mailbox stays only when
+    the run has something else to do for it.
 options:
   _input:
     description: The C(results) of the M(mailops.workmail.user_info) loop; each has C(item) (the leaver as given) and C(users).
@@ -34,9 +44,39 @@ options:
     type: list
     elements: dict
     default: []
+  tokens:
+    description:
+      - The C(results) of a M(mailops.workmail.personal_access_token_info) loop over the leavers found (each C(item) a
+        leaver of this filter, with its C(id)).
+    type: list
+    elements: dict
+    default: []
+  overrides:
+    description:
+      - The C(results) of a M(mailops.workmail.mobile_device_access_override_info) loop over the leavers found (each
+        C(item) a leaver, with its C(id)).
+    type: list
+    elements: dict
+    default: []
+  permissions:
+    description:
+      - The C(results) of a M(mailops.workmail.mailbox_permission_info) loop over the enabled leavers (each C(item) a
+        leaver, with its C(id)).
+    type: list
+    elements: dict
+    default: []
+  mailbox_successor:
+    description:
+      - The user or group that gets full access to the leavers' mailboxes, as M(mailops.workmail.user_info) or
+        M(mailops.workmail.group_info) returns it (its C(name) is compared with the grantees of O(permissions)).
+      - Null or empty - no mailbox successor; every leaver's mailbox is to be disabled.
+    type: dict
 seealso:
   - module: mailops.workmail.user_info
   - module: mailops.workmail.group_info
+  - module: mailops.workmail.personal_access_token_info
+  - module: mailops.workmail.mobile_device_access_override_info
+  - module: mailops.workmail.mailbox_permission_info
 """
 
 EXAMPLES = r"""
@@ -46,9 +86,17 @@ EXAMPLES = r"""
 
 # gives, for example:
 #   - {ref: jdoe, found: true, id: 4f1c..., name: jdoe, email: jdoe@example.com, enabled: true,
-#      groups: [all-staff, finance], alias_of: null}
-#   - {ref: nobody, found: false, id: null, name: null, email: null, enabled: false, groups: [], alias_of: null}
+#      groups: [all-staff, finance], alias_of: null, aliases: [], tokens: [], devices: [],
+#      keep_mailbox: false, full_access: false, offboarded: false}
+#   - {ref: nobody, found: false, id: null, name: null, email: null, enabled: false, groups: [], alias_of: null, ...}
 #   - {ref: tom@example.com, found: false, ..., alias_of: {id: 9b2e..., name: sofia, email: sofia@example.com}}
+
+- name: The same, with what each leaver still holds and a successor that keeps the mailboxes open
+  ansible.builtin.set_fact:
+    leavers: >-
+      {{ lookups.results | mailops.workmail.offboarding_plan(groups=all_groups.groups, tokens=tokens.results,
+                                                             overrides=overrides.results, permissions=permissions.results,
+                                                             mailbox_successor=successor.users[0]) }}
 """
 
 RETURN = r"""
@@ -94,14 +142,56 @@ _value:
         email:
           description: Its primary address.
           type: str
+    aliases:
+      description: The user's aliases, sorted.
+      type: list
+      elements: str
+    tokens:
+      description: The IDs of the user's personal access tokens (empty without O(tokens)).
+      type: list
+      elements: str
+    devices:
+      description: The device IDs of the user's mobile device access overrides (empty without O(overrides)).
+      type: list
+      elements: str
+    keep_mailbox:
+      description: Whether the mailbox stays enabled for O(mailbox_successor) (an enabled user and a mailbox successor).
+      type: bool
+    full_access:
+      description: Whether O(mailbox_successor) already has full access to the mailbox (false when the mailbox does not stay).
+      type: bool
+    offboarded:
+      description: Whether a leaver found has nothing left to do (see the description); false when not found.
+      type: bool
 """
 
 from ansible.errors import AnsibleFilterError
 
 
-def offboarding_plan(lookups, groups=None):
+def _by_leaver(results, key):
+    """The ``key`` list of each looped result, by the ID of the leaver it was read for."""
+    found = {}
+    for result in results or []:
+        if isinstance(result, dict) and not result.get("skipped") and isinstance(result.get("item"), dict):
+            found[result["item"].get("id")] = result.get(key) or []
+    return found
+
+
+def _has_full_access(permissions, successor):
+    """Whether ``successor`` (a user or group) is among the grantees with full access of ``permissions``."""
+    name = (successor.get("name") or "").lower()
+    return any(
+        (grant.get("grantee") or "").lower() == name and "full_access" in (grant.get("permissions") or [])
+        for mailbox in permissions
+        for grant in mailbox.get("grants") or []
+    )
+
+
+def offboarding_plan(lookups, groups=None, tokens=None, overrides=None, permissions=None, mailbox_successor=None):
     if not isinstance(lookups, (list, tuple)):
         raise AnsibleFilterError("offboarding_plan: expects the results list of a user_info loop")
+    tokens, overrides = _by_leaver(tokens, "personal_access_tokens"), _by_leaver(overrides, "mobile_device_access_overrides")
+    permissions = _by_leaver(permissions, "mailbox_permissions")
     plan, seen = [], set()
     for result in lookups:
         if not isinstance(result, dict) or "item" not in result:
@@ -122,18 +212,29 @@ def offboarding_plan(lookups, groups=None):
             (g.get("name") for g in groups or [] if user and any(m.get("id") == user["id"] for m in g.get("members") or [])),
             key=lambda name: name.lower(),
         )
-        plan.append(
-            {
-                "ref": ref,
-                "found": bool(user),
-                "id": user.get("id"),
-                "name": user.get("name"),
-                "email": user.get("email"),
-                "enabled": bool(user.get("enabled")),
-                "groups": member_of,
-                "alias_of": alias_of,
-            }
-        )
+        leaver = {
+            "ref": ref,
+            "found": bool(user),
+            "id": user.get("id"),
+            "name": user.get("name"),
+            "email": user.get("email"),
+            "enabled": bool(user.get("enabled")),
+            "groups": member_of,
+            "alias_of": alias_of,
+            "aliases": sorted(user.get("aliases") or [], key=str.lower),
+            "tokens": [token.get("token_id") for token in tokens.get(user.get("id"), [])] if user else [],
+            "devices": [override.get("device_id") for override in overrides.get(user.get("id"), [])] if user else [],
+        }
+        # A disabled mailbox cannot be opened by anyone, so only an enabled one stays for the successor.
+        leaver["keep_mailbox"] = bool(mailbox_successor) and leaver["enabled"]
+        leaver["full_access"] = leaver["keep_mailbox"] and _has_full_access(permissions.get(user.get("id"), []), mailbox_successor)
+        holds = leaver["groups"] or leaver["tokens"] or leaver["devices"]
+        if leaver["keep_mailbox"]:
+            # The successor's full access is the last change of a run: a leaver that has it and holds nothing else is done.
+            leaver["offboarded"] = not (holds or leaver["aliases"]) and leaver["full_access"]
+        else:
+            leaver["offboarded"] = leaver["found"] and not (holds or leaver["enabled"])
+        plan.append(leaver)
     return plan
 
 

@@ -14,8 +14,10 @@ author:
   - mailops.workmail maintainers (@mailops)
 description:
   - Combines the leavers (from P(mailops.workmail.offboarding_plan#filter)) and the registered results of the
-    steps of an offboarding run into one entry per leaver - the groups it left, the aliases removed or moved, whether
-    its mailbox was disabled and whether it was deleted. In check mode the same words describe what the run would do.
+    steps of an offboarding run into one entry per leaver - the groups it left, the aliases removed or moved, the
+    personal access tokens revoked and the mobile device access overrides removed, whether its password was reset and
+    its mailbox kept enabled with full access for a successor, or disabled, and whether it was deleted. In check mode
+    the same words describe what the run would do.
   - A leaver that was not found reads as nothing to do, with the likely reason - given by name or ID, already deleted
     (or never existed); given by email, the address is no user's primary address, because the leaver was already
     offboarded (a disabled user has no address) or it never was one, and when a user has it as an alias (the
@@ -66,6 +68,31 @@ options:
     type: list
     elements: dict
     default: []
+  passwords:
+    description: The C(results) of the M(mailops.workmail.user) loop that reset the passwords of the leavers whose mailbox stays.
+    type: list
+    elements: dict
+    default: []
+  tokens:
+    description: The C(results) of the M(mailops.workmail.personal_access_token) loop that revoked the leavers' tokens (looped over leavers).
+    type: list
+    elements: dict
+    default: []
+  overrides:
+    description:
+      - The C(results) of the M(mailops.workmail.mobile_device_access_override) loop that removed the leavers' overrides,
+        looped over C(subelements('devices')) of the leavers (each C(item) a leaver and a device ID).
+    type: list
+    elements: dict
+    default: []
+  grants:
+    description: The C(results) of the M(mailops.workmail.mailbox_permission) loop that gave the mailbox successor full access (looped over leavers).
+    type: list
+    elements: dict
+    default: []
+  mailbox_successor:
+    description: The mailbox successor as given, for the report; empty when there is none.
+    type: str
 seealso:
   - plugin: mailops.workmail.offboarding_plan
     plugin_type: filter
@@ -115,6 +142,22 @@ _value:
         exported_to:
           description: Where its mailbox was exported, C(BUCKET/KEY) (V(planned) in check mode), or null when it was not.
           type: str
+        password_reset:
+          description: Whether its password was reset (to a random one nobody is told) by this run.
+          type: bool
+        tokens_revoked:
+          description: How many of its personal access tokens were revoked.
+          type: int
+        device_overrides_removed:
+          description: The device IDs whose mobile device access overrides were removed.
+          type: list
+          elements: str
+        mailbox_kept:
+          description: Whether its mailbox stays enabled for the mailbox successor.
+          type: bool
+        full_access_given_to:
+          description: The mailbox successor that was given full access to its mailbox by this run, or null.
+          type: str
         disabled:
           description: Whether its mailbox was disabled by this run.
           type: bool
@@ -158,8 +201,23 @@ def _exported_to(exports, name):
     return None
 
 
+def _tokens(count):
+    return "{0} personal access token{1} revoked".format(count, "" if count == 1 else "s")
+
+
+def _mailbox(entry, leaver, mailbox_successor):
+    """What became of the mailbox of a leaver found, when a mailbox successor was given; None otherwise."""
+    if entry["mailbox_kept"]:
+        if entry["full_access_given_to"]:
+            return "mailbox kept enabled; full access given to " + mailbox_successor
+        return "mailbox kept enabled; {0} already has full access".format(mailbox_successor)
+    if mailbox_successor and not leaver.get("enabled"):
+        return "mailbox already disabled, so no full access for " + mailbox_successor
+    return None
+
+
 def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=None, disabled=None, moved_primary=None, deleted=None, successor=None,
-                       exports=None):
+                       exports=None, passwords=None, tokens=None, overrides=None, grants=None, mailbox_successor=None):
     if not isinstance(leavers, (list, tuple)):
         raise AnsibleFilterError("offboarding_report: expects the leavers list of offboarding_plan")
     people, lines = [], []
@@ -170,6 +228,8 @@ def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=No
             removed.extend((result.get("aliases") or {}).get("removed") or [])
         moved = any(r.get("changed") for r in _for(moved_aliases, lid, key=lambda r: ((r.get("item") or {}).get("item") or {}).get("id")))
         primary = [r for r in _for(moved_primary, lid) if r.get("changed")]
+        revoked = sum(len(r.get("personal_access_tokens") or []) for r in _for(tokens, lid) if r.get("changed"))
+        devices = [r["item"][1] for r in _for(overrides, lid, key=lambda r: ((r.get("item") or [{}])[0] or {}).get("id")) if r.get("changed")]
         entry = {
             "leaver": leaver.get("ref"),
             "name": name,
@@ -182,11 +242,17 @@ def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=No
             "aliases_moved_to": successor if (moved and successor) else None,
             "primary_email_moved": leaver.get("email") if primary else None,
             "exported_to": _exported_to(exports, name),
+            "password_reset": any(r.get("changed") for r in _for(passwords, lid)),
+            "tokens_revoked": revoked,
+            "device_overrides_removed": devices,
+            "mailbox_kept": bool(leaver.get("keep_mailbox")),
+            "full_access_given_to": mailbox_successor if any(r.get("changed") for r in _for(grants, lid)) else None,
             "disabled": any(r.get("changed") for r in _for(disabled, lid)),
             "deleted": any(r.get("changed") for r in _for(deleted, lid)),
         }
         entry["changed"] = bool(
-            entry["groups_left"] or entry["aliases_removed"] or entry["primary_email_moved"] or entry["disabled"] or entry["deleted"]
+            entry["groups_left"] or entry["aliases_removed"] or entry["primary_email_moved"] or entry["password_reset"] or entry["tokens_revoked"]
+            or entry["device_overrides_removed"] or entry["full_access_given_to"] or entry["disabled"] or entry["deleted"]
         )
         people.append(entry)
 
@@ -196,6 +262,8 @@ def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=No
         done = []
         if entry["exported_to"] and entry["changed"]:
             done.append("mailbox exported" + ("" if entry["exported_to"] == "planned" else " to " + entry["exported_to"]))
+        if entry["password_reset"]:
+            done.append("password reset")
         if entry["groups_left"]:
             done.append("left " + ", ".join(entry["groups_left"]))
         if entry["aliases_removed"]:
@@ -203,13 +271,23 @@ def offboarding_report(leavers, memberships=None, aliases=None, moved_aliases=No
                 done.append("aliases moved to {0}: {1}".format(successor, ", ".join(entry["aliases_removed"])))
             else:
                 done.append("aliases removed: " + ", ".join(entry["aliases_removed"]))
+        if entry["tokens_revoked"]:
+            done.append(_tokens(entry["tokens_revoked"]))
+        if entry["device_overrides_removed"]:
+            done.append("mobile device overrides removed: " + ", ".join(entry["device_overrides_removed"]))
+        mailbox = _mailbox(entry, leaver, mailbox_successor)
         if entry["disabled"]:
             done.append("mailbox disabled (WorkMail keeps it 30 days)")
         if entry["primary_email_moved"]:
             done.append("{0} now reaches {1}".format(entry["primary_email_moved"], successor))
         if entry["deleted"]:
             done.append("user deleted")
-        lines.append("{0}: {1}".format(name, "; ".join(done) if done else "unchanged (already offboarded)"))
+        if not done:
+            lines.append("{0}: unchanged (already offboarded{1})".format(name, "; " + mailbox if mailbox and not entry["mailbox_kept"] else ""))
+            continue
+        if mailbox:
+            done.append(mailbox)
+        lines.append("{0}: {1}".format(name, "; ".join(done)))
     return {"people": people, "lines": lines}
 
 

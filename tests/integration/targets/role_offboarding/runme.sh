@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # mailops.workmail.offboarding the way users run it: ansible-playbook with --check --diff,
 # then for real, then again (changed=0), reading the state back; a leaver whose aliases
-# move to a successor, one deleted without a successor, one already gone, a successor
-# that does not exist, which must fail before any write, in check mode too, and leavers
+# move to a successor, one deleted without a successor, one already gone, successors
+# that do not exist or leave, and a deletion with a mailbox successor, which must fail
+# before any write, in check mode too; a leaver whose tokens and device override go and
+# whose mailbox stays open for a successor, then is disabled by a later run; and leavers
 # given by their addresses, whose reruns must change nothing and never take an address
-# that has moved to someone else for that person.
+# that has moved to someone else for that person. A rerun sends no write, so the state is
+# read back once per stage, after its reruns.
 source ../setup_role_tests/lib.sh
 set -x
 
@@ -22,13 +25,13 @@ emulator assert_no_writes
 playbook alice offboard.yml
 expect_changed alice some
 expect_output alice "Offboarding result for integration-offboarding" "$ALICE"
-playbook verify-alice verify.yml -e verify_stage=alice
 
 emulator clear_calls
 playbook alice-again offboard.yml --diff
 expect_changed alice-again 0
 expect_output alice-again "alice: unchanged (already offboarded)"
 emulator assert_no_writes
+playbook verify-alice verify.yml -e verify_stage=alice
 
 # 2. bob (given by email) leaves and is deleted, without a successor; nobody does not exist.
 BOB='{"offboarding_users": ["bob@offboarding.example.com", "nobody"], "offboarding_alias_successor": "", "offboarding_delete": true}'
@@ -42,7 +45,6 @@ emulator assert_no_writes
 
 playbook bob offboard.yml -e "$BOB"
 expect_output bob "$BOB_LINE" "$NOBODY_LINE"
-playbook verify-bob verify.yml -e verify_stage=bob
 
 emulator clear_calls
 playbook bob-again offboard.yml -e "$BOB"
@@ -50,19 +52,55 @@ expect_changed bob-again 0
 expect_output bob-again "bob@offboarding.example.com: not found as a primary address (already offboarded, or never one); nothing to do"
 emulator assert_no_writes
 
-# 3. A successor that does not exist, or that leaves too: refused before any write.
+# 3. Successors that do not exist, or that leave too, and a deletion of the mailboxes a
+# mailbox successor is to keep: refused before any write, in check mode too, every
+# problem named at once.
+ALIAS_GHOST="offboarding_alias_successor: ghost is neither a user nor a group of integration-offboarding. It must be an enabled user or group that stays."
+MAILBOX_GHOST="offboarding_mailbox_successor: ghost is neither a user nor a group of integration-offboarding. It must be an enabled user or group that stays."
+ALIAS_SELF="offboarding_alias_successor: carol is one of the leavers. It must be an enabled user or group that stays."
+MAILBOX_SELF="offboarding_mailbox_successor: carol is one of the leavers. It must be an enabled user or group that stays."
+DELETE_KEPT="offboarding_delete: true would delete the mailboxes that offboarding_mailbox_successor (ivy) is to be given full access to; delete the leavers in a later run, without offboarding_mailbox_successor."
 emulator clear_calls
-playbook_fails ghost offboard.yml -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "ghost"}'
-expect_output ghost "offboarding_alias_successor: ghost is neither a user nor a group of integration-offboarding. It must be an enabled user or group that stays. Nothing was changed."
-playbook_fails self offboard.yml -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "carol"}'
-expect_output self "offboarding_alias_successor: carol is one of the leavers. It must be an enabled user or group that stays. Nothing was changed."
-playbook_fails ghost-plan offboard.yml --check --diff -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "ghost"}'
-expect_output ghost-plan "offboarding_alias_successor: ghost is neither a user nor a group of integration-offboarding. It must be an enabled user or group that stays. Nothing was changed."
-expect_no_output ghost-plan "now reaches ghost"
+playbook_fails ghost offboard.yml -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "ghost", "offboarding_mailbox_successor": "ghost"}'
+expect_output ghost "$ALIAS_GHOST $MAILBOX_GHOST Nothing was changed."
+playbook_fails self offboard.yml -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "carol", "offboarding_mailbox_successor": "carol"}'
+expect_output self "$ALIAS_SELF $MAILBOX_SELF Nothing was changed."
+playbook_fails ghost-plan offboard.yml --check --diff -e '{"offboarding_users": ["carol"], "offboarding_alias_successor": "ghost", "offboarding_mailbox_successor": "ivy", "offboarding_delete": true}'
+expect_output ghost-plan "$DELETE_KEPT $ALIAS_GHOST Nothing was changed."
+expect_no_output ghost-plan "now reaches ghost" "offboarding_mailbox_successor: ivy is"
 emulator assert_no_writes
-playbook verify-refused verify.yml -e verify_stage=bob
+playbook verify-bob verify.yml -e verify_stage=bob
 
-# 4. hank, given by his address, leaves; ivy takes over his addresses. Afterwards
+# 4. lee leaves; his mailbox stays open for carol, who gets full access to it and his alias.
+# His password is reset first (never shown), his two tokens are revoked and his phone's
+# override removed; the rerun changes nothing. The plan gives him as a string, which the
+# argument spec's list type accepts: read as a list of one, not a loop over a string.
+LEE='{"offboarding_users": "lee", "offboarding_alias_successor": "carol", "offboarding_mailbox_successor": "carol"}'
+LEE_LINE="lee: password reset; left Project X; aliases moved to carol: l@offboarding.example.com; 2 personal access tokens revoked; mobile device overrides removed: ApplLEE1PHONE; mailbox kept enabled; full access given to carol"
+# What the password lookup draws: 12 capitals, 12 small letters, 12 digits; it never shows.
+DRAWN='[A-Z]{12}[a-z]{12}[0-9]{12}'
+emulator clear_calls
+playbook lee-plan offboard.yml --check --diff -e "$LEE"
+expect_changed lee-plan some
+expect_output lee-plan "Offboarding plan (check mode: nothing was changed) for integration-offboarding" "$LEE_LINE" '"password": "(reset)"'
+expect_no_output lee-plan "l: not found"
+emulator assert_no_writes
+playbook lee offboard.yml --diff -e "$LEE"
+expect_output lee "Offboarding result for integration-offboarding" "$LEE_LINE" '"password": "(reset)"'
+
+emulator clear_calls
+playbook lee-again offboard.yml --diff -e "$LEE"
+expect_changed lee-again 0
+expect_output lee-again "lee: unchanged (already offboarded)"
+emulator assert_no_writes
+for run in lee-plan lee lee-again; do
+    if grep -qE -- "$DRAWN" "$LOGS/$run.log"; then
+        echo "FAILED: $run: the output shows a drawn password" >&2
+        exit 1
+    fi
+done
+
+# 5. hank, given by his address, leaves; ivy takes over his addresses. Afterwards
 # hank@ is one of ivy's aliases, nobody's primary address: reruns, with or without the
 # successor, in check mode or not, find nothing to do and never take it for ivy.
 HANK='{"offboarding_users": ["hank@offboarding.example.com"], "offboarding_alias_successor": "ivy"}'
@@ -77,7 +115,6 @@ expect_output hank-plan "$HANK_LINE"
 emulator assert_no_writes
 playbook hank offboard.yml -e "$HANK"
 expect_output hank "Offboarding result for integration-offboarding" "$HANK_LINE"
-playbook verify-hank verify.yml -e verify_stage=hank
 
 emulator clear_calls
 playbook hank-again-plan offboard.yml --check --diff -e "$HANK"
@@ -96,21 +133,22 @@ done
 for run in hank-again-plan hank-again hank-alone-plan hank-alone; do
     expect_no_output "$run" "ivy:" "is one of the leavers"
 done
-playbook verify-hank-again verify.yml -e verify_stage=hank
+playbook verify-hank verify.yml -e verify_stage=hank
 
-# 5. jon, given by his address, leaves without a successor; his addresses are released,
-# and reruns find nothing to do.
-JON='{"offboarding_users": ["jon@offboarding.example.com"], "offboarding_alias_successor": ""}'
+# 6. jon, given by his address, leaves without a successor; his addresses are released,
+# and reruns find nothing to do. In the same runs, the usual run 30 days after lee's,
+# without the mailbox successor, disables lee's mailbox.
+JON='{"offboarding_users": ["jon@offboarding.example.com", "lee"], "offboarding_alias_successor": ""}'
 JON_LINE="jon: left crew; aliases removed: j@offboarding.example.com; mailbox disabled (WorkMail keeps it 30 days)"
 JON_DONE="jon@offboarding.example.com: not found as a primary address (already offboarded, or never one); nothing to do"
+LEE_LATER="lee: mailbox disabled (WorkMail keeps it 30 days)"
 emulator clear_calls
 playbook jon-plan offboard.yml --check --diff -e "$JON"
 expect_changed jon-plan some
-expect_output jon-plan "$JON_LINE"
+expect_output jon-plan "$JON_LINE" "$LEE_LATER"
 emulator assert_no_writes
 playbook jon offboard.yml -e "$JON"
-expect_output jon "$JON_LINE"
-playbook verify-jon verify.yml -e verify_stage=jon
+expect_output jon "$JON_LINE" "$LEE_LATER"
 
 emulator clear_calls
 playbook jon-again-plan offboard.yml --check --diff -e "$JON"
@@ -118,16 +156,9 @@ playbook jon-again offboard.yml --diff -e "$JON"
 emulator assert_no_writes
 for run in jon-again-plan jon-again; do
     expect_changed "$run" 0
-    expect_output "$run" "$JON_DONE"
+    expect_output "$run" "$JON_DONE" "lee: unchanged (already offboarded)"
 done
-playbook verify-jon-again verify.yml -e verify_stage=jon
-
-# 6. One leaver given as a string, which the argument spec's list type accepts: read as a
-# list of one, not a loop over a string.
-emulator clear_calls
-playbook one-string offboard.yml --check -e '{"offboarding_users": "nobody", "offboarding_alias_successor": ""}'
-expect_output one-string "$NOBODY_LINE"
-emulator assert_no_writes
+playbook verify-jon verify.yml -e verify_stage=jon
 
 # 7. kim leaves with her mailbox exported first (offboarding_export): the plan says so and
 # starts nothing, the run exports then disables, the rerun changes nothing and exports nothing.
