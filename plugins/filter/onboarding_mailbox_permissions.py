@@ -13,10 +13,10 @@ version_added: 0.2.0
 author:
   - mailops.workmail maintainers (@mailops)
 description:
-  - Checks each entry against the options of M(mailops.workmail.mailbox_permission) (but C(state)), on the controller:
+  - "Checks each entry against the options of M(mailops.workmail.mailbox_permission) (but C(state)), on the controller:
     a mailbox and a grantee given, known permissions, at least one per grant, each mailbox and each grantee of a mailbox
     listed once. A problem fails the filter naming the entry and the option, for example
-    C(onboarding_mailbox_permissions[0].grants[1].permissions[0]: 'read' is not one of full_access, send_as, send_on_behalf).
+    C(onboarding_mailbox_permissions[0].grants[1].permissions[0]: 'read' is not one of full_access, send_as, send_on_behalf)."
   - Returns the entries with their unset options left out.
   - The role P(mailops.workmail.onboarding#role) passes O(_input) through it before its first write.
 options:

@@ -159,7 +159,7 @@ _value:
           description: For a mailbox that V(failed), why.
           type: str
     problems:
-      description: C(resource 'NAME': ERROR) and C(mailbox 'NAME': ERROR) for each resource and mailbox that failed.
+      description: "C(resource 'NAME': ERROR) and C(mailbox 'NAME': ERROR) for each resource and mailbox that failed."
       type: list
       elements: str
       version_added: 0.2.0

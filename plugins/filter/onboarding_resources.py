@@ -13,9 +13,9 @@ version_added: 0.2.0
 author:
   - mailops.workmail maintainers (@mailops)
 description:
-  - Checks each resource against the options of M(mailops.workmail.resource) (but C(state)) plus C(delegates), and
+  - "Checks each resource against the options of M(mailops.workmail.resource) (but C(state)) plus C(delegates), and
     against the WorkMail service model, on the controller. A problem fails the filter naming the entry and the
-    option, for example C(onboarding_resources[2].type: 'hall' is not one of room, equipment).
+    option, for example C(onboarding_resources[2].type: 'hall' is not one of room, equipment)."
   - Returns the resources with their unset options left out and C(email) set to C(name@default_domain) for each
     resource that is enabled (the default) and has no C(email), when O(default_domain) is not empty, as
     P(mailops.workmail.onboarding_groups#filter) does for groups.
