@@ -137,7 +137,8 @@ banner "Summary"
 cat <<SUMMARY
 Example Corp on a local WorkMail emulator: the organization example-corp with its domain
 example.com, a retention policy, an access rule and an impersonation role
-(playbooks/vars/example-corp.yml), then 7 groups and the people of playbooks/files/people.csv.
+(playbooks/vars/example-corp.yml), then 7 groups and the people of playbooks/files/people.csv,
+a room and a projector people book, and the support group's mailbox shared by its team.
 
 SUMMARY
 row "step" "tasks changed" "API writes" "people"

@@ -53,9 +53,19 @@ options:
         description: Users with C(id) and C(name) (RV(mailops.workmail.user_info#module:users)), to name the users rules refer to.
         type: list
         elements: dict
+      resources:
+        description: RV(mailops.workmail.resource_info#module:resources), read with O(mailops.workmail.resource_info#module:include_delegates=true).
+        type: list
+        elements: dict
+      mailbox_permissions:
+        description: RV(mailops.workmail.mailbox_permission_info#module:mailbox_permissions), read without an entity.
+        type: list
+        elements: dict
 seealso:
   - module: mailops.workmail.directory_info
   - module: mailops.workmail.retention_policy_info
+  - module: mailops.workmail.resource_info
+  - module: mailops.workmail.mailbox_permission_info
   - plugin: mailops.workmail.people_csv
     plugin_type: filter
 """
@@ -91,6 +101,8 @@ _value:
       description:
         - C(onboarding_organization), C(onboarding_default_domain) (the organization's default domain), C(onboarding_groups)
           (name, email, enabled, hidden_from_global_address_list) and C(onboarding_users) (with their groups and aliases).
+        - C(onboarding_resources) (the options M(mailops.workmail.resource) takes, and C(delegates) by name) and
+          C(onboarding_mailbox_permissions) (each mailbox with its grants, by name).
       type: dict
     directory:
       description: C(directory_organization), C(directory_users) and C(directory_groups), for a M(mailops.workmail.directory) task.

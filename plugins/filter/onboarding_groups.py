@@ -43,19 +43,14 @@ _value:
 """
 
 from ansible.errors import AnsibleFilterError
-from ansible.module_utils.parsing.convert_bool import boolean
+
+from ansible_collections.mailops.workmail.plugins.plugin_utils.onboarding import with_default_address
 
 
 def onboarding_groups(groups, default_domain=""):
     if not isinstance(groups, (list, tuple)) or not all(isinstance(g, dict) and g.get("name") for g in groups):
         raise AnsibleFilterError("onboarding_groups: onboarding_groups must be a list of groups, each a dictionary with a name")
-    result = []
-    for group in groups:
-        group = dict(group)
-        if default_domain and not group.get("email") and boolean(group.get("enabled", True), strict=False):
-            group["email"] = "{0}@{1}".format(group["name"], default_domain)
-        result.append(group)
-    return result
+    return with_default_address(groups, default_domain)
 
 
 class FilterModule(object):

@@ -145,17 +145,20 @@ def baseline_vars(organization, mail_domains, impersonation_roles, access_contro
     }
 
 
-def onboarding_vars(organization, directory):
+def onboarding_vars(organization, directory, resources=None, mailbox_permissions=None):
     """The variables of the onboarding role: every user of ``directory`` (the directory_info result)
     with its groups and aliases, and every group with the options the role takes for groups (a
-    group's own aliases and parent groups are in the directory module's file only)."""
+    group's own aliases and parent groups are in the directory module's file only); every resource
+    and mailbox permission (see ``onboarding_resource_vars``)."""
     _check_directory(directory)
-    return {
+    result = {
         "onboarding_organization": organization["alias"],
         "onboarding_default_domain": organization.get("default_mail_domain") or "",
         "onboarding_groups": [_options(group, ONBOARDING_GROUP_OPTIONS) for group in directory["groups"]],
         "onboarding_users": [dict(user) for user in directory["users"]],
     }
+    result.update(onboarding_resource_vars(resources, mailbox_permissions))
+    return result
 
 
 def directory_vars(organization, directory):
@@ -197,7 +200,7 @@ def inventory(gathered):
             organization, gathered.get("mail_domains"), gathered.get("impersonation_roles"), gathered.get("access_control_rules"),
             gathered.get("retention_policy"), gathered.get("users"),
         ),
-        "onboarding": onboarding_vars(organization, gathered.get("directory")),
+        "onboarding": onboarding_vars(organization, gathered.get("directory"), gathered.get("resources"), gathered.get("mailbox_permissions")),
         "directory": directory_vars(organization, gathered.get("directory")),
         "dns_records": dns_records(gathered.get("mail_domains")),
     }
@@ -206,6 +209,37 @@ def inventory(gathered):
 def _check_directory(directory):
     if not isinstance(directory, dict) or not isinstance(directory.get("users"), list) or not isinstance(directory.get("groups"), list):
         raise InventoryError("directory: the directory_info result is needed (a dictionary with users and groups lists)")
+
+
+# -- rooms, equipment and mailbox permissions -----------------------------------------------------
+
+ONBOARDING_RESOURCE_OPTIONS = ("name", "type", "description", "email", "enabled", "hidden_from_global_address_list", "booking_options")
+
+
+def onboarding_resource_vars(resources, mailbox_permissions):
+    """``onboarding_resources`` and ``onboarding_mailbox_permissions`` of the onboarding role from
+    ``resources`` (the resource_info result, with include_delegates) and ``mailbox_permissions``
+    (the mailbox_permission_info result without entity): each resource with the options the
+    resource module takes and its delegates by name (``[]`` for none, so that the role with
+    onboarding_state exact gives it none), each mailbox with its grants, by name."""
+    if not isinstance(resources or [], list) or not all(isinstance(r, dict) and r.get("name") for r in resources or []):
+        raise InventoryError("resources: the resource_info result is needed (a list of resources, with include_delegates)")
+    if not isinstance(mailbox_permissions or [], list) or not all(isinstance(m, dict) and m.get("entity") for m in mailbox_permissions or []):
+        raise InventoryError("mailbox_permissions: the mailbox_permission_info result is needed (a list of {entity, grants})")
+    shaped = []
+    for resource in sorted(resources or [], key=lambda r: r["name"].lower()):
+        entry = _options(resource, ONBOARDING_RESOURCE_OPTIONS)
+        if not resource.get("enabled"):
+            entry.pop("email", None)  # a disabled resource holds no address
+        if resource.get("booking_options"):
+            entry["booking_options"] = dict(resource["booking_options"])
+        entry["delegates"] = sorted((delegate.get("name") or delegate.get("id") for delegate in resource.get("delegates") or []), key=str.lower)
+        shaped.append(entry)
+    permissions = [
+        {"entity": item["entity"], "grants": [{"grantee": grant["grantee"], "permissions": list(grant["permissions"])} for grant in item.get("grants") or []]}
+        for item in sorted(mailbox_permissions or [], key=lambda m: m["entity"].lower())
+    ]
+    return {"onboarding_resources": shaped, "onboarding_mailbox_permissions": permissions}
 
 
 # -- people as CSV --------------------------------------------------------------------------------

@@ -16,9 +16,11 @@ from ansible_collections.mailops.workmail.plugins.modules import access_control_
 from ansible_collections.mailops.workmail.plugins.modules import group
 from ansible_collections.mailops.workmail.plugins.modules import impersonation_role
 from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
+from ansible_collections.mailops.workmail.plugins.modules import mailbox_permission
 from ansible_collections.mailops.workmail.plugins.modules import mail_domain
 from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
 from ansible_collections.mailops.workmail.plugins.modules import organization
+from ansible_collections.mailops.workmail.plugins.modules import resource
 from ansible_collections.mailops.workmail.plugins.modules import retention_policy
 from ansible_collections.mailops.workmail.plugins.modules import user
 from ansible_collections.mailops.workmail.plugins.plugin_utils.people import PERSON_KEYS
@@ -71,6 +73,15 @@ def test_onboarding_person_options_are_the_user_module_options():
     assert set(person) == set(PERSON_KEYS)
     assert_same_options(dict((k, v) for k, v in person.items() if k not in ("groups", "aliases")), user.ARGUMENT_SPEC, "onboarding_users")
     assert_same_options(role_options("onboarding")["onboarding_groups"]["options"], group.ARGUMENT_SPEC, "onboarding_groups")
+
+
+def test_onboarding_resources_and_mailbox_permissions_are_the_module_options():
+    resources = role_options("onboarding")["onboarding_resources"]["options"]
+    assert set(resources) == (set(resource.ARGUMENT_SPEC) - set(["state"])) | set(["delegates"])
+    assert_same_options(dict((k, v) for k, v in resources.items() if k != "delegates"), resource.ARGUMENT_SPEC, "onboarding_resources")
+    permissions = role_options("onboarding")["onboarding_mailbox_permissions"]["options"]
+    assert set(permissions) == set(mailbox_permission.ARGUMENT_SPEC) - set(["state"])
+    assert_same_options(permissions, mailbox_permission.ARGUMENT_SPEC, "onboarding_mailbox_permissions")
 
 
 @pytest.mark.parametrize(

@@ -20,14 +20,14 @@ PREFIX="s3://integration-exit-exports/workmail-exports/integration-exit/"
 # 1. Check mode: reads only, writes no file, starts no export.
 emulator clear_calls
 playbook plan "${EXIT[@]}" --check --diff
-expect_output plan "Exit plan (check mode: nothing was written or exported) of integration-exit" "mailboxes: 2 to export" \
-    "round trip: the files change nothing" "ana: would be exported" "ben: would be exported"
+expect_output plan "Exit plan (check mode: nothing was written or exported) of integration-exit" "mailboxes: 3 to export" \
+    "round trip: the files change nothing" "ana: would be exported" "ben: would be exported" "boardroom: would be exported"
 emulator assert_no_writes
 test ! -e "$OUT"
 
 # 2. A role that may not use the key: the jobs fail; each mailbox is listed, and the role fails after the report.
 playbook_fails no-key "${EXIT[@]}" -e '{"exit_role_arn": "{{ exit_role_arn_without_key }}"}'
-expect_output no-key "mailboxes: 2 exported or attempted, 2 not exported" "ana: NOT EXPORTED (failed: " "ben: NOT EXPORTED (failed: " \
+expect_output no-key "mailboxes: 3 exported or attempted, 3 not exported" "ana: NOT EXPORTED (failed: " "ben: NOT EXPORTED (failed: " \
     "not exported: ana (failed: "
 expect_no_output no-key "ana: completed"
 
@@ -36,11 +36,13 @@ playbook exit "${EXIT[@]}"
 expect_changed exit some
 expect_output exit "Exit of integration-exit into $OUT" "round trip: the files change nothing" \
     "wrote baseline.yml, onboarding.yml, directory.yml, dns-records.yml, people-microsoft365.csv, people-google-workspace.csv" \
-    "mailboxes: 2 exported or attempted, 0 not exported" "ana: completed, $PREFIX" "ben: completed, $PREFIX"
+    "mailboxes: 3 exported or attempted, 0 not exported" "ana: completed, $PREFIX" "ben: completed, $PREFIX" \
+    "boardroom: completed, $PREFIX"
 playbook verify verify.yml -e exit_files="$OUT"
 playbook verify-exports verify_exports.yml -e exit_files="$OUT"
 
-# 4. The files applied to the organization, in check mode: nothing to change, nothing written.
+# 4. The files applied to the organization, in check mode: nothing to change, nothing written;
+#    the organization read back is what they say.
 emulator clear_calls
 playbook apply apply.yml -e exit_files="$OUT" --check --diff
 expect_changed apply 0
@@ -53,11 +55,12 @@ expect_changed exit-again 0
 expect_output exit-again "ana: completed, $PREFIX" "ben: completed, $PREFIX"
 emulator assert_no_writes
 
-# 6. The organization drifts (a department, the junk retention): the files now show it.
+# 6. The organization drifts (a department, the junk retention, the room's delegate, a mailbox
+#    permission): the files show it and, applied, restore it (apply.yml reads it back).
 playbook drift drift.yml
-playbook apply-drift apply.yml -e exit_files="$OUT" --check --diff
-expect_changed apply-drift 3
-expect_output apply-drift '"department": "Sales"' '"period": 30'
+playbook apply-drift apply.yml -e exit_files="$OUT" --diff
+expect_changed apply-drift 4
+expect_output apply-drift '"department": "Sales"' '"period": 30' '"delegates": []' '"grantee": "ana"'
 
 # 7. ana's export disappears from the bucket: listed as not exported, and the role fails.
 playbook lose lose.yml -e exit_files="$OUT"

@@ -105,8 +105,45 @@ def test_onboarding_and_directory_vars():
             {"name": "old", "enabled": False, "hidden_from_global_address_list": False},
         ],
         "onboarding_users": DIRECTORY["users"],
+        "onboarding_resources": [],
+        "onboarding_mailbox_permissions": [],
     }
     assert files["directory"] == {"directory_organization": "example-corp", "directory_users": DIRECTORY["users"], "directory_groups": DIRECTORY["groups"]}
+
+
+RESOURCES = [
+    dict(id="r-2", name="projector", type="equipment", description=None, email=None, enabled=False, state="disabled",
+         hidden_from_global_address_list=False, booking_options=dict(auto_accept_requests=True, auto_decline_recurring_requests=False,
+                                                                     auto_decline_conflicting_requests=True), delegates=[]),
+    dict(id="r-1", name="boardroom", type="room", description="12 seats", email="boardroom@example.com", enabled=True, state="enabled",
+         hidden_from_global_address_list=False, enabled_date="2026-01-01",
+         booking_options=dict(auto_accept_requests=False, auto_decline_recurring_requests=True, auto_decline_conflicting_requests=True),
+         delegates=[dict(id="u-ben", name="ben", type="user"), dict(id="g-1", name="finance", type="group")]),
+]
+PERMISSIONS = [
+    dict(entity="finance", grants=[dict(grantee="ana", permissions=["full_access", "send_as"]), dict(grantee="ben", permissions=["send_as"])]),
+    dict(entity="ana", grants=[dict(grantee="ben", permissions=["send_on_behalf"])]),
+]
+
+
+def test_onboarding_vars_with_resources_and_mailbox_permissions():
+    onboarding = exit_inventory(gathered(resources=RESOURCES, mailbox_permissions=PERMISSIONS))["onboarding"]
+
+    # By name, sorted; the options the resource module takes (no ID, state or dates), delegates by name.
+    assert onboarding["onboarding_resources"] == [
+        {"name": "boardroom", "type": "room", "description": "12 seats", "email": "boardroom@example.com", "enabled": True,
+         "hidden_from_global_address_list": False,
+         "booking_options": {"auto_accept_requests": False, "auto_decline_recurring_requests": True, "auto_decline_conflicting_requests": True},
+         "delegates": ["ben", "finance"]},
+        # A disabled resource holds no address; no delegates is written as none, for the exact state.
+        {"name": "projector", "type": "equipment", "enabled": False, "hidden_from_global_address_list": False,
+         "booking_options": {"auto_accept_requests": True, "auto_decline_recurring_requests": False, "auto_decline_conflicting_requests": True},
+         "delegates": []},
+    ]
+    assert onboarding["onboarding_mailbox_permissions"] == [PERMISSIONS[1], PERMISSIONS[0]]
+    # Without them (an organization that has none), both are empty.
+    assert exit_inventory(gathered())["onboarding"]["onboarding_resources"] == []
+    assert exit_inventory(gathered())["onboarding"]["onboarding_mailbox_permissions"] == []
 
 
 def test_dns_records_default_first_test_domain_without_records():
@@ -124,6 +161,9 @@ def test_referenced_user_ids():
 @pytest.mark.parametrize("changes, message", [
     (dict(organization={}), "exit_inventory: organization: an organization with an alias is needed (the organization_info result)"),
     (dict(directory=None), "exit_inventory: directory: the directory_info result is needed (a dictionary with users and groups lists)"),
+    (dict(resources=[dict(type="room")]), "exit_inventory: resources: the resource_info result is needed (a list of resources, with include_delegates)"),
+    (dict(mailbox_permissions=dict(entity="ana")),
+     "exit_inventory: mailbox_permissions: the mailbox_permission_info result is needed (a list of {entity, grants})"),
 ])
 def test_bad_input(changes, message):
     with pytest.raises(AnsibleFilterError) as raised:
