@@ -13,13 +13,14 @@ version_added: 0.2.0
 author:
   - mailops.workmail maintainers (@mailops)
 description:
-  - Takes the mobile device access rules, availability configurations and identity provider of an organization as the
-    C(_info) modules return them and gives back the variables of the P(mailops.workmail.baseline#role) role that describe
+  - Takes the mobile device access rules, availability configurations, email monitoring, inbound DMARC setting and
+    identity provider of an organization as the C(_info) modules return them and gives back the variables of the P(mailops.workmail.baseline#role) role that describe
     them, beside those of P(mailops.workmail.exit_inventory#filter).
   - Applying those variables to the same organization changes nothing. A rule keeps the options it sets (no ID, no dates,
     no empty condition). An EWS availability configuration comes without its password, which the service never returns;
     with the module's default C(update_password=on_create), the configuration is then left as it is.
-  - Email monitoring and inbound DMARC have no C(_info) module to read them; they are not part of the result.
+  - A setting the organization does not have (monitoring off, no identity provider) is an empty dictionary, which the role
+    takes as left alone.
   - The P(mailops.workmail.exit#role) role adds them to its C(baseline.yml) with it.
 options:
   _input:
@@ -35,6 +36,12 @@ options:
         description: RV(mailops.workmail.availability_configuration_info#module:availability_configurations).
         type: list
         elements: dict
+      email_monitoring:
+        description: RV(mailops.workmail.email_monitoring_info#module:email_monitoring).
+        type: dict
+      inbound_dmarc:
+        description: RV(mailops.workmail.inbound_dmarc_info#module:inbound_dmarc).
+        type: dict
       identity_provider:
         description: RV(mailops.workmail.identity_provider_info#module:identity_provider).
         type: dict
@@ -43,6 +50,8 @@ seealso:
     plugin_type: filter
   - module: mailops.workmail.mobile_device_access_rule_info
   - module: mailops.workmail.availability_configuration_info
+  - module: mailops.workmail.email_monitoring_info
+  - module: mailops.workmail.inbound_dmarc_info
   - module: mailops.workmail.identity_provider_info
 """
 
@@ -56,6 +65,8 @@ EXAMPLES = r"""
     gathered:
       mobile_device_access_rules: "{{ rules.mobile_device_access_rules }}"
       availability_configurations: "{{ availability.availability_configurations }}"
+      email_monitoring: "{{ monitoring.email_monitoring }}"
+      inbound_dmarc: "{{ dmarc.inbound_dmarc }}"
       identity_provider: "{{ identity.identity_provider }}"
 """
 
@@ -74,6 +85,12 @@ _value:
           C(lambda_provider).
       type: list
       elements: dict
+    baseline_email_monitoring:
+      description: The configuration in the shape M(mailops.workmail.email_monitoring) takes; empty when monitoring is off.
+      type: dict
+    baseline_inbound_dmarc:
+      description: C(enforced), as M(mailops.workmail.inbound_dmarc) takes it.
+      type: dict
     baseline_identity_provider:
       description: The configuration in the shape M(mailops.workmail.identity_provider) takes; empty when there is none.
       type: dict
@@ -90,7 +107,8 @@ def exit_baseline_settings(gathered):
         raise AnsibleFilterError("exit_baseline_settings: the input must be a dictionary of what the _info modules returned")
     try:
         return baseline_settings_vars(
-            gathered.get("mobile_device_access_rules"), gathered.get("availability_configurations"), gathered.get("identity_provider")
+            gathered.get("mobile_device_access_rules"), gathered.get("availability_configurations"), gathered.get("identity_provider"),
+            gathered.get("email_monitoring"), gathered.get("inbound_dmarc"),
         )
     except InventoryError as e:
         raise AnsibleFilterError("exit_baseline_settings: {0}".format(e))

@@ -14,7 +14,9 @@ from ansible.errors import AnsibleFilterError
 
 from ansible_collections.mailops.workmail.plugins.filter.exit_baseline_settings import exit_baseline_settings
 from ansible_collections.mailops.workmail.plugins.modules import availability_configuration
+from ansible_collections.mailops.workmail.plugins.modules import email_monitoring
 from ansible_collections.mailops.workmail.plugins.modules import identity_provider
+from ansible_collections.mailops.workmail.plugins.modules import inbound_dmarc
 from ansible_collections.mailops.workmail.plugins.modules import mobile_device_access_rule
 
 # As mobile_device_access_rule_info returns them.
@@ -40,11 +42,19 @@ IDENTITY_PROVIDER = dict(
                          application_arn="arn:aws:sso::111122223333:application/ssoins-1234567890abcdef/apl-0123456789abcdef"),
     personal_access_tokens=dict(enabled=True, lifetime_in_days=90),
 )
+# As email_monitoring_info and inbound_dmarc_info return them.
+MONITORING = dict(log_group_arn="arn:aws:logs:us-east-1:111122223333:log-group:/workmail/events:*",
+                  role_arn="arn:aws:iam::111122223333:role/aws-service-role/events.workmail.amazonaws.com/AWSServiceRoleForAmazonWorkMailEvents")
+DMARC = dict(enforced=True)
+
+
+def everything():
+    return dict(mobile_device_access_rules=RULES, availability_configurations=CONFIGURATIONS, identity_provider=IDENTITY_PROVIDER,
+                email_monitoring=MONITORING, inbound_dmarc=DMARC)
 
 
 def test_the_settings_in_the_shape_the_modules_take():
-    settings = exit_baseline_settings(dict(mobile_device_access_rules=RULES, availability_configurations=CONFIGURATIONS,
-                                           identity_provider=IDENTITY_PROVIDER))
+    settings = exit_baseline_settings(everything())
 
     # No ID, no dates, no empty condition or description: only what the rule sets.
     assert settings["baseline_mobile_device_access_rules"] == [
@@ -54,19 +64,22 @@ def test_the_settings_in_the_shape_the_modules_take():
     ]
     assert settings["baseline_availability_configurations"] == CONFIGURATIONS
     assert settings["baseline_identity_provider"] == IDENTITY_PROVIDER
-    # Only the variables it can read: no email monitoring nor inbound DMARC.
-    assert sorted(settings) == ["baseline_availability_configurations", "baseline_identity_provider", "baseline_mobile_device_access_rules"]
+    assert settings["baseline_email_monitoring"] == MONITORING
+    assert settings["baseline_inbound_dmarc"] == DMARC
+    assert sorted(settings) == ["baseline_availability_configurations", "baseline_email_monitoring", "baseline_identity_provider",
+                                "baseline_inbound_dmarc", "baseline_mobile_device_access_rules"]
 
 
 def test_every_key_written_is_an_option_of_the_module():
-    settings = exit_baseline_settings(dict(mobile_device_access_rules=RULES, availability_configurations=CONFIGURATIONS,
-                                           identity_provider=IDENTITY_PROVIDER))
+    settings = exit_baseline_settings(everything())
 
     for rule in settings["baseline_mobile_device_access_rules"]:
         assert set(rule) <= set(mobile_device_access_rule.ARGUMENT_SPEC)
     for configuration in settings["baseline_availability_configurations"]:
         assert set(configuration) <= set(availability_configuration.ARGUMENT_SPEC)
     assert set(settings["baseline_identity_provider"]) <= set(identity_provider.ARGUMENT_SPEC)
+    assert set(settings["baseline_email_monitoring"]) <= set(email_monitoring.ARGUMENT_SPEC)
+    assert set(settings["baseline_inbound_dmarc"]) <= set(inbound_dmarc.ARGUMENT_SPEC)
 
 
 def test_an_ews_password_is_never_written():
@@ -82,13 +95,16 @@ def test_an_ews_password_is_never_written():
 
 
 def test_an_organization_without_settings():
+    # Monitoring off, no identity provider: {}, which the role leaves alone.
     assert exit_baseline_settings({}) == {
         "baseline_mobile_device_access_rules": [],
         "baseline_availability_configurations": [],
+        "baseline_email_monitoring": {},
+        "baseline_inbound_dmarc": {},
         "baseline_identity_provider": {},
     }
-    assert exit_baseline_settings(dict(mobile_device_access_rules=[], availability_configurations=[], identity_provider={})) == \
-        exit_baseline_settings({})
+    assert exit_baseline_settings(dict(mobile_device_access_rules=[], availability_configurations=[], identity_provider={},
+                                       email_monitoring={}, inbound_dmarc={})) == exit_baseline_settings({})
 
 
 def test_the_input_is_not_changed():
@@ -105,6 +121,10 @@ def test_the_input_is_not_changed():
      "exit_baseline_settings: availability_configurations: the availability_configuration_info result is needed (a list)"),
     (dict(identity_provider=[]),
      "exit_baseline_settings: identity_provider: the identity_provider_info result is needed (a dictionary)"),
+    (dict(email_monitoring="off"),
+     "exit_baseline_settings: email_monitoring: the email_monitoring_info result is needed (a dictionary)"),
+    (dict(inbound_dmarc=True),
+     "exit_baseline_settings: inbound_dmarc: the inbound_dmarc_info result is needed (a dictionary)"),
 ])
 def test_bad_input(gathered, message):
     with pytest.raises(AnsibleFilterError) as raised:
