@@ -398,3 +398,54 @@ def export_report(exports, checks=(), expected=(), error=None):
         lines.append("NOT EXPORTED: {0}".format(error))
     problems = ["{0} ({1})".format(item["entity"] or "every mailbox", item["reason"]) for item in not_exported]
     return {"mailboxes": mailboxes, "not_exported": not_exported, "lines": lines, "problems": problems}
+
+
+# -- the organization-wide settings of the baseline file ----------------------------------------
+
+MOBILE_DEVICE_ACCESS_RULE_OPTIONS = (
+    "name", "effect", "description", "device_types", "not_device_types", "device_models", "not_device_models",
+    "device_operating_systems", "not_device_operating_systems", "device_user_agents", "not_device_user_agents",
+)
+AVAILABILITY_CONFIGURATION_OPTIONS = ("domain_name", "ews_provider", "lambda_provider")
+INFO_MODULES = {
+    "mobile_device_access_rules": "mobile_device_access_rule",
+    "availability_configurations": "availability_configuration",
+    "email_monitoring": "email_monitoring",
+    "inbound_dmarc": "inbound_dmarc",
+    "identity_provider": "identity_provider",
+}
+
+
+def baseline_settings_vars(mobile_device_access_rules=None, availability_configurations=None, identity_provider=None,
+                           email_monitoring=None, inbound_dmarc=None):
+    """The variables of the baseline role for the organization-wide settings the _info modules read.
+
+    ``mobile_device_access_rules`` is the mobile_device_access_rule_info result: each rule keeps
+    the options the module takes that say something (no ID, no dates, no empty condition or
+    description). ``availability_configurations``, ``identity_provider``, ``email_monitoring`` and
+    ``inbound_dmarc`` are the results of their _info modules, already in the shape their modules
+    take ({} for a setting the organization does not have, which the role then leaves alone). An
+    EWS provider comes without its password, which the service never returns: the module's
+    update_password on_create leaves it as it is.
+    """
+    for option, value, kind, info in (("mobile_device_access_rules", mobile_device_access_rules, list, "a list"),
+                                      ("availability_configurations", availability_configurations, list, "a list"),
+                                      ("email_monitoring", email_monitoring, dict, "a dictionary"),
+                                      ("inbound_dmarc", inbound_dmarc, dict, "a dictionary"),
+                                      ("identity_provider", identity_provider, dict, "a dictionary")):
+        if value is not None and not isinstance(value, kind):
+            raise InventoryError("{0}: the {1}_info result is needed ({2})".format(option, INFO_MODULES[option], info))
+    configurations = []
+    for configuration in availability_configurations or []:
+        entry = _options(configuration, AVAILABILITY_CONFIGURATION_OPTIONS)
+        for provider in ("ews_provider", "lambda_provider"):
+            if provider in entry:
+                entry[provider] = dict((key, value) for key, value in entry[provider].items() if key != "password")
+        configurations.append(entry)
+    return {
+        "baseline_mobile_device_access_rules": [_options(rule, MOBILE_DEVICE_ACCESS_RULE_OPTIONS) for rule in mobile_device_access_rules or []],
+        "baseline_availability_configurations": configurations,
+        "baseline_email_monitoring": dict(email_monitoring or {}),
+        "baseline_inbound_dmarc": dict(inbound_dmarc or {}),
+        "baseline_identity_provider": dict(identity_provider or {}),
+    }

@@ -13,12 +13,17 @@ import pytest
 import yaml
 
 from ansible_collections.mailops.workmail.plugins.modules import access_control_rule
+from ansible_collections.mailops.workmail.plugins.modules import availability_configuration
+from ansible_collections.mailops.workmail.plugins.modules import email_monitoring
 from ansible_collections.mailops.workmail.plugins.modules import group
+from ansible_collections.mailops.workmail.plugins.modules import identity_provider
 from ansible_collections.mailops.workmail.plugins.modules import impersonation_role
+from ansible_collections.mailops.workmail.plugins.modules import inbound_dmarc
 from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
 from ansible_collections.mailops.workmail.plugins.modules import mailbox_permission
 from ansible_collections.mailops.workmail.plugins.modules import mail_domain
 from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
+from ansible_collections.mailops.workmail.plugins.modules import mobile_device_access_rule
 from ansible_collections.mailops.workmail.plugins.modules import organization
 from ansible_collections.mailops.workmail.plugins.modules import resource
 from ansible_collections.mailops.workmail.plugins.modules import retention_policy
@@ -93,6 +98,11 @@ def test_onboarding_resources_and_mailbox_permissions_are_the_module_options():
         ("baseline_impersonation_roles", impersonation_role, ("organization",), ()),
         ("baseline_access_control_rules", access_control_rule, ("organization",), ()),
         ("baseline_retention_policy", retention_policy, ("organization",), ()),
+        ("baseline_mobile_device_access_rules", mobile_device_access_rule, ("organization",), ()),
+        ("baseline_availability_configurations", availability_configuration, ("organization",), ()),
+        ("baseline_email_monitoring", email_monitoring, ("organization",), ()),
+        ("baseline_inbound_dmarc", inbound_dmarc, ("organization",), ()),
+        ("baseline_identity_provider", identity_provider, ("organization",), ()),
     ],
 )
 def test_baseline_variables_hold_the_module_options(variable, module, left_out, added):

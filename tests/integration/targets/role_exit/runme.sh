@@ -14,7 +14,8 @@ TARGET="$LOGS/export-target.yml"
 rm -rf "$OUT" "$LOGS/zips"
 emulator reset
 playbook setup setup.yml -e exit_target_file="$TARGET"
-EXIT=(exit.yml -e @"$TARGET" -e exit_output_dir="$OUT" -e exit_google_org_unit_path=/Staff)
+EXIT_VARS=(-e @"$TARGET" -e exit_output_dir="$OUT" -e exit_google_org_unit_path=/Staff)
+EXIT=(exit.yml "${EXIT_VARS[@]}")
 PREFIX="s3://integration-exit-exports/workmail-exports/integration-exit/"
 
 # 1. Check mode: reads only, writes no file, starts no export.
@@ -31,15 +32,14 @@ expect_output no-key "mailboxes: 3 exported or attempted, 3 not exported" "ana: 
     "not exported: ana (failed: "
 expect_no_output no-key "ana: completed"
 
-# 3. For real: the files, their content, the role's own round trip, every export read back from S3.
-playbook exit "${EXIT[@]}"
+# 3. For real: the files, their content, the role's own round trip, every export read back from S3
+# (verify.yml and verify_exports.yml, in the same run).
+playbook exit exit.yml verify.yml verify_exports.yml "${EXIT_VARS[@]}" -e exit_files="$OUT"
 expect_changed exit some
 expect_output exit "Exit of integration-exit into $OUT" "round trip: the files change nothing" \
     "wrote baseline.yml, onboarding.yml, directory.yml, dns-records.yml, people-microsoft365.csv, people-google-workspace.csv" \
     "mailboxes: 3 exported or attempted, 0 not exported" "ana: completed, $PREFIX" "ben: completed, $PREFIX" \
     "boardroom: completed, $PREFIX"
-playbook verify verify.yml -e exit_files="$OUT"
-playbook verify-exports verify_exports.yml -e exit_files="$OUT"
 
 # 4. The files applied to the organization, in check mode: nothing to change, nothing written;
 #    the organization read back is what they say.
@@ -55,16 +55,17 @@ expect_changed exit-again 0
 expect_output exit-again "ana: completed, $PREFIX" "ben: completed, $PREFIX"
 emulator assert_no_writes
 
-# 6. The organization drifts (a department, the junk retention, the room's delegate, a mailbox
-#    permission): the files show it and, applied, restore it (apply.yml reads it back).
+# 6. The organization drifts (a department, the junk retention, a mobile device access rule, the
+#    room's delegate, a mailbox permission): the files show it and, applied, restore it (apply.yml
+#    reads it back).
 playbook drift drift.yml
 playbook apply-drift apply.yml -e exit_files="$OUT" --diff
-expect_changed apply-drift 4
-expect_output apply-drift '"department": "Sales"' '"period": 30' '"delegates": []' '"grantee": "ana"'
+expect_changed apply-drift 5
+expect_output apply-drift '"department": "Sales"' '"period": 30' '"Pixel 8 Pro"' '"delegates": []' '"grantee": "ana"'
 
-# 7. ana's export disappears from the bucket: listed as not exported, and the role fails.
-playbook lose lose.yml -e exit_files="$OUT"
-playbook_fails lost "${EXIT[@]}"
+# 7. ana's export disappears from the bucket (lose.yml, in the same run): listed as not exported,
+# and the role fails.
+playbook_fails lost lose.yml exit.yml "${EXIT_VARS[@]}" -e exit_files="$OUT"
 expect_output lost "ana: NOT EXPORTED (the object $PREFIX" "ben: completed, $PREFIX" "not exported: ana (the object"
 
 # 8. An export without its bucket or key: refused before anything is read or written.

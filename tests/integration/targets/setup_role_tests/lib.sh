@@ -40,9 +40,11 @@ playbook_fails() {
     fi
 }
 
-# recap NAME COUNTER: the sum of COUNTER (ok, changed, failed, ...) over NAME's PLAY RECAP.
+# recap NAME COUNTER: COUNTER (ok, changed, failed, ...) in NAME's last PLAY RECAP. A run of
+# several playbooks prints a recap after each, counted from the start of the run: the last one
+# holds the run's total.
 recap() {
-    sed -n "s/^localhost *:.* $2=\([0-9]*\).*/\1/p" "$LOGS/$1.log" | awk '{ n += $1 } END { print n + 0 }'
+    sed -n "s/^localhost *:.* $2=\([0-9]*\).*/\1/p" "$LOGS/$1.log" | tail -n 1 | awk '{ n += $1 } END { print n + 0 }'
 }
 
 # expect_changed NAME N: NAME's recap has changed=N (N may be "some": at least one).
