@@ -29,7 +29,7 @@ emulator assert_no_writes
 
 # 2. Apply (at -vvv, with the diff: the EWS password is sent, and must not show), and read the
 # settings back.
-playbook apply baseline.yml verify.yml -vvv --diff
+playbook apply baseline.yml verify.yml -e baseline_first_apply=true -vvv --diff
 expect_changed apply some
 expect_output apply "mail domain baseline.example.com: ownership VERIFIED, DKIM VERIFIED, the default" '"ews_password": "(set)"'
 
