@@ -19,10 +19,9 @@ from ansible_collections.mailops.workmail.plugins.modules import group
 from ansible_collections.mailops.workmail.plugins.modules import identity_provider
 from ansible_collections.mailops.workmail.plugins.modules import impersonation_role
 from ansible_collections.mailops.workmail.plugins.modules import inbound_dmarc
-from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
-from ansible_collections.mailops.workmail.plugins.modules import mailbox_permission
 from ansible_collections.mailops.workmail.plugins.modules import mail_domain
 from ansible_collections.mailops.workmail.plugins.modules import mailbox_export
+from ansible_collections.mailops.workmail.plugins.modules import mailbox_permission
 from ansible_collections.mailops.workmail.plugins.modules import mobile_device_access_rule
 from ansible_collections.mailops.workmail.plugins.modules import organization
 from ansible_collections.mailops.workmail.plugins.modules import resource
