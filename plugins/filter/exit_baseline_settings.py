@@ -14,8 +14,8 @@ author:
   - mailops.workmail maintainers (@mailops)
 description:
   - Takes the mobile device access rules, availability configurations, email monitoring, inbound DMARC setting and
-    identity provider of an organization as the C(_info) modules return them and gives back the variables of the P(mailops.workmail.baseline#role) role that describe
-    them, beside those of P(mailops.workmail.exit_inventory#filter).
+    identity provider of an organization as the C(_info) modules return them and gives back the variables of the
+    P(mailops.workmail.baseline#role) role that describe them, beside those of P(mailops.workmail.exit_inventory#filter).
   - Applying those variables to the same organization changes nothing. A rule keeps the options it sets (no ID, no dates,
     no empty condition). An EWS availability configuration comes without its password, which the service never returns;
     with the module's default C(update_password=on_create), the configuration is then left as it is.
